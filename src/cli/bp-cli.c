@@ -1,0 +1,333 @@
+/* bp-cli.c: the verbs new, check, sample, update and snapshot. */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bp-cli.h"
+#include "bp-db.h"
+#include "bp-query.h"
+#include "bp-rules.h"
+#include "bp-sample.h"
+
+typedef int (*VerbFunc) (int argc, char **argv);
+
+typedef struct
+{
+  const char *name;
+  const char *synopsis;
+  VerbFunc run;
+} Verb;
+
+static int verb_new (int argc, char **argv);
+static int verb_check (int argc, char **argv);
+static int verb_sample (int argc, char **argv);
+static int verb_update (int argc, char **argv);
+static int verb_snapshot (int argc, char **argv);
+
+static const Verb verbs[] = {
+  { "check", N_("FILE [--as-of YYYY-MM-DD]"), verb_check },
+  { "new", N_("FILE [--title TEXT]"), verb_new },
+  { "sample", N_("OUT"), verb_sample },
+  { "update", N_("FILE REF --rag R [--note TEXT] [--by NAME] [--date YYYY-MM-DD]"), verb_update },
+  { "snapshot", N_("FILE --meeting YYYY-MM-DD"), verb_snapshot },
+};
+
+void
+bp_cli_print_usage (void)
+{
+  g_printerr ("%s\n", _("Usage:"));
+  g_printerr ("  boardpack [FILE]\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    g_printerr ("  boardpack %s %s\n", verbs[i].name, _(verbs[i].synopsis));
+}
+
+gboolean
+bp_cli_is_verb (const char *verb)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_strcmp0 (verb, verbs[i].name) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static int
+usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *fmt, ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  g_printerr ("boardpack: %s\n", msg);
+  bp_cli_print_usage ();
+  return BP_EXIT_USAGE;
+}
+
+static int
+report_error (const GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return bp_error_exit_code (error);
+}
+
+/* Parses the options of one verb. argv[0] is the verb. Leaves the
+ * positional arguments in argv; returns FALSE (usage printed) on error. */
+static gboolean
+parse_options (const char *verb, GOptionEntry *entries, int *argc, char ***argv,
+               int n_positional)
+{
+  g_autoptr (GOptionContext) ctx = g_option_context_new (NULL);
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (ctx, TRUE);
+  if (!g_option_context_parse (ctx, argc, argv, &error))
+    {
+      usage_error ("%s: %s", verb, error->message);
+      return FALSE;
+    }
+  if (*argc - 1 != n_positional)
+    {
+      usage_error (_("%s: expected %d argument(s), got %d"), verb, n_positional, *argc - 1);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_date_option (const char *verb, const char *option, const char *value)
+{
+  if (value && !bp_date_is_valid (value))
+    {
+      usage_error (_("%s: %s “%s” is not a date (YYYY-MM-DD)"), verb, option, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+verb_new (int argc, char **argv)
+{
+  g_autofree char *title = NULL;
+  GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The programme's title"), N_("TEXT") },
+    { NULL },
+  };
+  g_autoptr (BpDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_options ("new", entries, &argc, &argv, 1))
+    return BP_EXIT_USAGE;
+  db = bp_db_create (argv[1], title, &error);
+  if (db == NULL)
+    return report_error (error);
+  g_print (_("Created %s\n"), argv[1]);
+  return BP_EXIT_OK;
+}
+
+static int
+verb_sample (int argc, char **argv)
+{
+  GOptionEntry entries[] = { { NULL } };
+  g_autoptr (BpDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (!parse_options ("sample", entries, &argc, &argv, 1))
+    return BP_EXIT_USAGE;
+  db = bp_sample_write (argv[1], &error);
+  if (db == NULL)
+    return report_error (error);
+  g_print (_("Wrote the sample programme to %s\n"), argv[1]);
+  return BP_EXIT_OK;
+}
+
+static int
+verb_check (int argc, char **argv)
+{
+  g_autofree char *as_of = NULL;
+  GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of,
+      N_("Count overdue actions as of this date (default today)"), N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  g_autoptr (BpDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  BpSummary s;
+
+  if (!parse_options ("check", entries, &argc, &argv, 1)
+      || !check_date_option ("check", "--as-of", as_of))
+    return BP_EXIT_USAGE;
+  if (as_of == NULL)
+    as_of = bp_date_today ();
+
+  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return report_error (error);
+  if (bp_db_get_backup_path (db))
+    g_printerr (_("%s: upgraded to file version %d; the original is kept as %s\n"),
+                argv[1], BP_SCHEMA_VERSION, bp_db_get_backup_path (db));
+
+  integrity = bp_db_integrity_check (db, &error);
+  if (integrity == NULL)
+    return report_error (error);
+  g_print ("integrity: %s\n", integrity);
+  if (!g_str_equal (integrity, "ok"))
+    {
+      g_printerr (_("%s: the file is damaged; restore it from a backup\n"), argv[1]);
+      return BP_EXIT_DATAERR;
+    }
+  if (!bp_db_summary (db, as_of, &s, &error))
+    return report_error (error);
+
+  g_print ("priorities: %d\n", s.priorities);
+  g_print ("actions: %d\n", s.actions);
+  g_print ("actions.blue: %d\n", s.by_rag[BP_RAG_BLUE]);
+  g_print ("actions.green: %d\n", s.by_rag[BP_RAG_GREEN]);
+  g_print ("actions.amber: %d\n", s.by_rag[BP_RAG_AMBER]);
+  g_print ("actions.red: %d\n", s.by_rag[BP_RAG_RED]);
+  g_print ("actions.not_started: %d\n", s.by_rag[BP_RAG_NOT_STARTED]);
+  g_print ("actions.overdue: %d\n", s.overdue);
+  g_print ("milestones: %d\n", s.milestones);
+  g_print ("updates: %d\n", s.updates);
+  g_print ("risks: %d\n", s.risks);
+  g_print ("measures: %d\n", s.measures);
+  g_print ("meetings: %d\n", s.meetings);
+  g_print ("snapshots: %d\n", s.snapshots);
+  return BP_EXIT_OK;
+}
+
+static int
+verb_update (int argc, char **argv)
+{
+  g_autofree char *rag_text = NULL, *note = NULL, *by = NULL, *date = NULL;
+  GOptionEntry entries[] = {
+    { "rag", 0, 0, G_OPTION_ARG_STRING, &rag_text,
+      N_("New RAG status: R, A, G, B or N (or the words)"), N_("R") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Commentary"), N_("TEXT") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who reports it"), N_("NAME") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the update (default today)"),
+      N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  g_autoptr (BpDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpAction) action = NULL;
+  BpUpdate update = { 0 };
+  BpRag rag;
+
+  if (!parse_options ("update", entries, &argc, &argv, 2)
+      || !check_date_option ("update", "--date", date))
+    return BP_EXIT_USAGE;
+  if (rag_text == NULL)
+    return usage_error (_("update: --rag is required"));
+  if (!bp_rag_parse (rag_text, &rag))
+    return usage_error (_("update: “%s” is not a RAG status (R, A, G, B or N)"), rag_text);
+  if (date == NULL)
+    date = bp_date_today ();
+
+  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return report_error (error);
+  if (bp_db_is_read_only (db))
+    {
+      g_printerr (_("%s: cannot record an update: %s\n"), argv[1],
+                  bp_db_get_read_only_reason (db));
+      return BP_EXIT_CANTCREAT;
+    }
+  action = bp_db_find_action (db, argv[2], &error);
+  if (action == NULL)
+    {
+      g_printerr (_("%s: no action with reference “%s”\n"), argv[1], argv[2]);
+      return BP_EXIT_DATAERR;
+    }
+
+  bp_db_set_actor (db, by ? by : g_get_user_name ());
+  update.action_id = action->id;
+  update.date = date;
+  update.author = by;
+  update.rag = rag;
+  update.commentary = note;
+  if (!bp_db_add_update (db, &update, &error))
+    return report_error (error);
+
+  g_print (_("%s: %s → %s (update of %s)\n"), action->ref, bp_rag_to_label (action->rag),
+           bp_rag_to_label (rag), date);
+  return BP_EXIT_OK;
+}
+
+static int
+verb_snapshot (int argc, char **argv)
+{
+  g_autofree char *date = NULL;
+  GOptionEntry entries[] = {
+    { "meeting", 0, 0, G_OPTION_ARG_STRING, &date, N_("The meeting's date"), N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  g_autoptr (BpDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpMeeting) meeting = NULL;
+  gboolean replaced = FALSE;
+  BpSummary s;
+
+  if (!parse_options ("snapshot", entries, &argc, &argv, 1)
+      || !check_date_option ("snapshot", "--meeting", date))
+    return BP_EXIT_USAGE;
+  if (date == NULL)
+    return usage_error (_("snapshot: --meeting is required"));
+
+  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    return report_error (error);
+  if (bp_db_is_read_only (db))
+    {
+      g_printerr (_("%s: cannot take a snapshot: %s\n"), argv[1], bp_db_get_read_only_reason (db));
+      return BP_EXIT_CANTCREAT;
+    }
+  meeting = bp_db_find_meeting (db, date, &error);
+  if (meeting == NULL)
+    {
+      g_autoptr (GPtrArray) meetings = bp_db_list_meetings (db, NULL);
+      g_autoptr (GString) known = g_string_new (NULL);
+
+      for (guint i = 0; meetings && i < meetings->len; i++)
+        g_string_append_printf (known, "%s%s", i ? ", " : "",
+                                ((BpMeeting *) g_ptr_array_index (meetings, i))->date);
+      g_printerr (_("%s: no meeting on %s (meetings: %s)\n"), argv[1], date,
+                  known->len ? known->str : _("none"));
+      return BP_EXIT_DATAERR;
+    }
+  bp_db_set_actor (db, g_get_user_name ());
+  if (bp_db_take_snapshot (db, meeting->id, &replaced, &error) == 0)
+    return report_error (error);
+  if (!bp_db_summary (db, date, &s, &error))
+    return report_error (error);
+  g_print (replaced ? _("Replaced the snapshot for the meeting of %s: %d actions, %d risks\n")
+                    : _("Took the snapshot for the meeting of %s: %d actions, %d risks\n"),
+           date, s.actions, s.risks);
+  return BP_EXIT_OK;
+}
+
+int
+bp_cli_run (int argc, char **argv)
+{
+  g_return_val_if_fail (argc >= 2, BP_EXIT_USAGE);
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      bp_cli_print_usage ();
+      return BP_EXIT_OK;
+    }
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("boardpack %s\n", BP_VERSION);
+      return BP_EXIT_OK;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
+    if (g_str_equal (argv[1], verbs[i].name))
+      return verbs[i].run (argc - 1, argv + 1);
+  return usage_error (_("unknown command “%s”"), argv[1]);
+}

@@ -1,0 +1,28 @@
+/* bp-cli.h: the headless verbs of the boardpack command. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Exit codes, from sysexits. */
+enum
+{
+  BP_EXIT_OK = 0,
+  BP_EXIT_USAGE = 64,
+  BP_EXIT_DATAERR = 65,
+  BP_EXIT_NOINPUT = 66,
+  BP_EXIT_CANTCREAT = 73,
+  BP_EXIT_IOERR = 74,
+};
+
+/* TRUE when @verb names a headless verb. */
+gboolean bp_cli_is_verb (const char *verb);
+
+/* Runs the verb in argv[1] with its arguments; returns the exit code. */
+int bp_cli_run (int argc, char **argv);
+
+/* The usage text, printed on stderr for a bad command line. */
+void bp_cli_print_usage (void);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* main.c: the boardpack executable. With a verb it runs headless;
+ * without one it will start the window. */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "bp-cli.h"
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("boardpack");
+
+  if (argc >= 2 && (bp_cli_is_verb (argv[1]) || argv[1][0] == '-'))
+    return bp_cli_run (argc, argv);
+
+  /* The window is not built yet: say what the command line can do. */
+  g_printerr (_("boardpack: the window is not available in this build; "
+                "use one of the commands below.\n"));
+  bp_cli_print_usage ();
+  return BP_EXIT_USAGE;
+}

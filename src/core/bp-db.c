@@ -1,0 +1,1410 @@
+/* bp-db.c: opening, creating, migrating and writing a .boardpack file. */
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bp-db-private.h"
+#include "bp-rules.h"
+#include "bp-schema-private.h"
+
+struct _BpDb
+{
+  GObject parent_instance;
+
+  sqlite3 *db;
+  char *path;
+  gboolean read_only;
+  char *read_only_reason;
+  char *backup_path;
+  char *actor;
+
+  GHashTable *statements; /* SQL -> sqlite3_stmt */
+  int depth;              /* open transactions and savepoints */
+  GPtrArray *pending_changes;
+  int fail_after;
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (BpDb, bp_db, G_TYPE_OBJECT)
+
+static void
+bp_db_finalize (GObject *object)
+{
+  BpDb *self = BP_DB (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  g_free (self->read_only_reason);
+  g_free (self->backup_path);
+  g_free (self->actor);
+  g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bp_db_parent_class)->finalize (object);
+}
+
+static void
+bp_db_class_init (BpDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = bp_db_finalize;
+
+  /**
+   * BpDb::changed:
+   * @table: the table that changed ("action", "risk" ...)
+   *
+   * Emitted after a write has been committed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+bp_db_init (BpDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+}
+
+/* ---------------------------------------------------------------- errors */
+
+void
+bp_db_set_sqlite_error (BpDb *self, int rc, const char *what, GError **error)
+{
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_NOTADB: code = BP_ERROR_NOT_SQLITE; break;
+    case SQLITE_CORRUPT: code = BP_ERROR_CORRUPT; break;
+    case SQLITE_READONLY: code = BP_ERROR_READ_ONLY; break;
+    case SQLITE_CONSTRAINT: code = BP_ERROR_INVALID; break;
+    default: code = BP_ERROR_IO; break;
+    }
+  g_set_error (error, BP_ERROR, code, "%s: %s", what,
+               self && self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+}
+
+/* ------------------------------------------------------------ statements */
+
+sqlite3 *
+bp_db_get_handle (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  return self->db;
+}
+
+sqlite3_stmt *
+bp_db_statement (BpDb *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      bp_db_set_sqlite_error (self, rc, _("Reading the file"), error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+void
+bp_db_inject_failure (BpDb *self, int n)
+{
+  self->fail_after = n;
+}
+
+static gboolean
+injected_failure (BpDb *self, GError **error)
+{
+  if (self->fail_after > 0 && --self->fail_after == 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, "injected failure");
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+row_key (const BpEntity *entity, gconstpointer row)
+{
+  if (entity == NULL || row == NULL)
+    return NULL;
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (g_str_equal (entity->fields[i].column, entity->key_column)
+        && (entity->fields[i].type == BP_FIELD_TEXT || entity->fields[i].type == BP_FIELD_DATE))
+      return *(char *const *) ((const guint8 *) row + entity->fields[i].offset);
+  return NULL;
+}
+
+static gboolean
+step_done_for_row (BpDb *self, sqlite3_stmt *stmt, const BpEntity *entity,
+                   gconstpointer row, GError **error)
+{
+  int rc;
+
+  if (injected_failure (self, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+    return TRUE;
+
+  if (rc == SQLITE_CONSTRAINT_UNIQUE && entity)
+    {
+      const char *key = row_key (entity, row);
+
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                   _("A %s named “%s” already exists"), _(entity->label), key ? key : "");
+      return FALSE;
+    }
+  if (rc == SQLITE_READONLY || rc == SQLITE_READONLY_DBMOVED)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_READ_ONLY, _("%s is read-only"), self->path);
+      return FALSE;
+    }
+  bp_db_set_sqlite_error (self, rc,
+                          entity ? _(entity->label) : _("Writing the file"), error);
+  return FALSE;
+}
+
+gboolean
+bp_db_step_done (BpDb *self, sqlite3_stmt *stmt, const BpEntity *entity, GError **error)
+{
+  return step_done_for_row (self, stmt, entity, NULL, error);
+}
+
+/* ---------------------------------------------------------- transactions */
+
+static gboolean
+exec_simple (BpDb *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = bp_db_statement (self, sql, error);
+
+  return stmt && bp_db_step_done (self, stmt, NULL, error);
+}
+
+gboolean
+bp_db_begin (BpDb *self, GError **error)
+{
+  char sql[48];
+
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  if (self->read_only)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_READ_ONLY, _("%s is open read-only: %s"),
+                   self->path, self->read_only_reason);
+      return FALSE;
+    }
+  if (self->depth == 0)
+    {
+      sqlite3_stmt *stmt;
+
+      /* IMMEDIATE: take the write lock now, not half-way through. */
+      if (!exec_simple (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      stmt = bp_db_statement (self, "UPDATE audit_actor SET name = ?1 WHERE id = 1", error);
+      if (stmt == NULL)
+        {
+          exec_simple (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      sqlite3_bind_text (stmt, 1, self->actor, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          bp_db_set_sqlite_error (self, sqlite3_errcode (self->db), _("Writing the file"), error);
+          sqlite3_reset (stmt);
+          exec_simple (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  else
+    {
+      g_snprintf (sql, sizeof sql, "SAVEPOINT bp%d", self->depth);
+      if (!exec_simple (self, sql, error))
+        return FALSE;
+    }
+  self->depth++;
+  return TRUE;
+}
+
+static void
+emit_pending (BpDb *self)
+{
+  g_autoptr (GPtrArray) tables = g_steal_pointer (&self->pending_changes);
+
+  self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < tables->len; i++)
+    g_signal_emit (self, signals[CHANGED], 0, g_ptr_array_index (tables, i));
+}
+
+gboolean
+bp_db_commit (BpDb *self, GError **error)
+{
+  char sql[48];
+
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth > 0, FALSE);
+
+  if (self->depth == 1)
+    {
+      if (!exec_simple (self, "COMMIT", error))
+        return FALSE; /* still open: the caller rolls back */
+      self->depth = 0;
+      emit_pending (self);
+      return TRUE;
+    }
+  g_snprintf (sql, sizeof sql, "RELEASE bp%d", self->depth - 1);
+  if (!exec_simple (self, sql, error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
+}
+
+void
+bp_db_rollback (BpDb *self)
+{
+  char sql[64];
+
+  g_return_if_fail (BP_IS_DB (self));
+  g_return_if_fail (self->depth > 0);
+
+  self->fail_after = 0;
+  if (self->depth == 1)
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_ptr_array_set_size (self->pending_changes, 0);
+    }
+  else
+    {
+      g_snprintf (sql, sizeof sql, "ROLLBACK TO bp%d; RELEASE bp%d",
+                  self->depth - 1, self->depth - 1);
+      sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+    }
+  self->depth--;
+}
+
+void
+bp_db_changed (BpDb *self, const char *table)
+{
+  for (guint i = 0; i < self->pending_changes->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->pending_changes, i), table))
+      return;
+  g_ptr_array_add (self->pending_changes, g_strdup (table));
+  if (self->depth == 0)
+    emit_pending (self);
+}
+
+void
+bp_db_set_actor (BpDb *self, const char *name)
+{
+  g_return_if_fail (BP_IS_DB (self));
+  g_free (self->actor);
+  self->actor = g_strdup (name);
+}
+
+/* ---------------------------------------------------------- open, create */
+
+static gboolean
+is_writable (const char *path, const char **why, gboolean is_dir)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+  /* Root may write anywhere, but a file nobody may write is meant to be
+   * left alone, so the permission bits are asked as well as access(). */
+  if ((st.st_mode & 0222) == 0 || access (path, W_OK) != 0)
+    {
+      *why = is_dir ? _("its folder is not writable") : _("the file is not writable");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Reads the 100-byte SQLite header to tell "not a database" and
+ * "truncated" apart before SQLite touches the file. */
+static gboolean
+check_header (const char *path, GError **error)
+{
+  guint8 header[100];
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  FILE *f;
+  GStatBuf st;
+  size_t n;
+  guint32 page_size, db_pages, change_counter, valid_for;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, BP_ERROR, saved == ENOENT ? BP_ERROR_NOT_FOUND : BP_ERROR_IO,
+                   _("%s: cannot open: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_SQLITE,
+                   _("%s: is a folder, not a Boardpack file"), path);
+      return FALSE;
+    }
+  f = g_fopen (path, "rb");
+  if (f == NULL)
+    {
+      int saved = errno;
+
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s: cannot open: %s"), path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, f);
+  fclose (f);
+
+  if (n == 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_SQLITE,
+                   _("%s: the file is empty, not a Boardpack file"), path);
+      return FALSE;
+    }
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_SQLITE,
+                   _("%s: not a Boardpack file (it is not a SQLite database)"), path);
+      return FALSE;
+    }
+
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  db_pages = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  change_counter = GUINT32_FROM_BE (*(guint32 *) (header + 24));
+  valid_for = GUINT32_FROM_BE (*(guint32 *) (header + 92));
+
+  /* The page count in the header is trustworthy only when it was written
+   * with the current change counter; and a WAL file may hold pages the
+   * main file does not have yet. */
+  if (page_size >= 512 && db_pages > 0 && change_counter == valid_for
+      && !g_file_test (wal, G_FILE_TEST_EXISTS)
+      && (guint64) st.st_size < (guint64) page_size * db_pages)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
+                   _("%s: the file is truncated (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
+                     " bytes); restore it from a backup"),
+                   path, (guint64) st.st_size, (guint64) page_size * db_pages);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+pragma_int (BpDb *self, const char *pragma, int *out, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, pragma, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      int code = (rc & 0xff) == SQLITE_NOTADB ? BP_ERROR_NOT_SQLITE
+               : (rc & 0xff) == SQLITE_CORRUPT ? BP_ERROR_CORRUPT : BP_ERROR_IO;
+
+      g_set_error (error, BP_ERROR, code,
+                   code == BP_ERROR_NOT_SQLITE
+                     ? _("%s: not a Boardpack file (it is not a SQLite database)")
+                     : code == BP_ERROR_CORRUPT
+                       ? _("%s: the file is damaged (%s); restore it from a backup")
+                       : _("%s: cannot read: %s"),
+                   self->path, sqlite3_errmsg (self->db));
+    }
+  return rc;
+}
+
+static char *
+uri_for_path (const char *path, gboolean immutable)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_autofree char *escaped = g_uri_escape_string (abs, "/", FALSE);
+
+  return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
+}
+
+static gboolean
+backup_file (BpDb *self, int version, GError **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  self->backup_path = g_strdup_printf ("%s.v%d.bak", self->path, version);
+  for (int i = 2; g_file_test (self->backup_path, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (self->backup_path);
+      self->backup_path = g_strdup_printf ("%s.v%d-%d.bak", self->path, version, i);
+    }
+  rc = sqlite3_open_v2 (self->backup_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dest, "main", self->db, "main");
+      if (backup)
+        {
+          sqlite3_backup_step (backup, -1);
+          sqlite3_backup_finish (backup);
+        }
+      rc = sqlite3_errcode (dest);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s: cannot write the backup %s: %s"),
+                   self->path, self->backup_path, dest ? sqlite3_errmsg (dest) : sqlite3_errstr (rc));
+      sqlite3_close (dest);
+      g_unlink (self->backup_path);
+      return FALSE;
+    }
+  sqlite3_close (dest);
+  return TRUE;
+}
+
+static gboolean
+configure_connection (BpDb *self, GError **error)
+{
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!bp_sql_exec (self->db, "PRAGMA foreign_keys = ON", _("Opening the file"), error))
+    return FALSE;
+  if (self->read_only)
+    return bp_sql_exec (self->db, "PRAGMA query_only = ON", _("Opening the file"), error);
+  /* WAL lets the window read while a write is under way; FULL makes every
+   * commit durable before it returns, which matters more here than speed. */
+  return bp_sql_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+                      _("Opening the file"), error);
+}
+
+BpDb *
+bp_db_open (const char *path, BpOpenFlags flags, GError **error)
+{
+  g_autoptr (BpDb) self = NULL;
+  g_autofree char *dir = NULL;
+  const char *why = NULL;
+  gboolean dir_writable;
+  int rc, app_id = 0, version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_header (path, error))
+    return NULL;
+
+  self = g_object_new (BP_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  dir = g_path_get_dirname (path);
+  dir_writable = is_writable (dir, &why, TRUE);
+  if (flags & BP_OPEN_READ_ONLY)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("it was opened read-only"));
+    }
+  else if (!is_writable (path, &why, FALSE) || !dir_writable)
+    {
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (why);
+    }
+
+  if (self->read_only)
+    {
+      /* Without a writable folder SQLite cannot make the -shm file a WAL
+       * reader needs; "immutable" tells it nobody is writing. */
+      g_autofree char *uri = uri_for_path (path, !dir_writable);
+
+      rc = sqlite3_open_v2 (uri, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+    }
+  else
+    rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      bp_db_set_sqlite_error (self, rc, path, error);
+      return NULL;
+    }
+
+  if (pragma_int (self, "PRAGMA application_id", &app_id, error) != SQLITE_OK
+      || pragma_int (self, "PRAGMA user_version", &version, error) != SQLITE_OK)
+    return NULL;
+  if ((guint32) app_id != BP_APPLICATION_ID)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_BOARDPACK,
+                   _("%s: not a Boardpack file (a SQLite database of another application)"),
+                   path);
+      return NULL;
+    }
+  if (version > BP_SCHEMA_VERSION)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NEWER_SCHEMA,
+                   _("%s: written by a newer Boardpack (file version %d; this Boardpack "
+                     "reads up to version %d); update Boardpack to open it"),
+                   path, version, BP_SCHEMA_VERSION);
+      return NULL;
+    }
+  {
+    int n_tables = 0;
+
+    /* Reading the schema finds most damage before any work starts. */
+    if (pragma_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error) != SQLITE_OK)
+      return NULL;
+  }
+  if (!configure_connection (self, error))
+    return NULL;
+
+  if (version < BP_SCHEMA_VERSION)
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, BP_ERROR, BP_ERROR_READ_ONLY,
+                       _("%s: file version %d must be upgraded to version %d, "
+                         "but %s"), path, version, BP_SCHEMA_VERSION, self->read_only_reason);
+          return NULL;
+        }
+      if (!backup_file (self, version, error))
+        return NULL;
+      if (!bp_sql_exec (self->db, "BEGIN IMMEDIATE", _("Upgrading the file"), error))
+        return NULL;
+      if (!bp_schema_migrate (self->db, version, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_prefix_error (error, _("%s: cannot upgrade from version %d: "), path, version);
+          return NULL;
+        }
+      if (!bp_sql_exec (self->db, "COMMIT", _("Upgrading the file"), error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&self);
+}
+
+static void
+remove_db_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+BpDb *
+bp_db_create (const char *path, const char *title, GError **error)
+{
+  g_autoptr (BpDb) self = NULL;
+  g_autofree char *pragmas = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (title == NULL || *title == '\0')
+    title = _("Improvement programme");
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_EXISTS,
+                   _("%s: already exists; choose another name"), path);
+      return NULL;
+    }
+
+  self = g_object_new (BP_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_EXISTS, _("%s: cannot create: %s"), path,
+                   self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d;", (int) BP_APPLICATION_ID);
+  if (!bp_sql_exec (self->db, pragmas, path, error)
+      || !configure_connection (self, error)
+      || !bp_sql_exec (self->db, "BEGIN IMMEDIATE", path, error))
+    goto failed;
+  if (!bp_schema_create (self->db, error))
+    goto failed_rollback;
+  stmt = bp_db_statement (self, "INSERT INTO programme (id, title) VALUES (1, ?1)", error);
+  if (stmt == NULL)
+    goto failed_rollback;
+  sqlite3_bind_text (stmt, 1, title, -1, SQLITE_TRANSIENT);
+  if (!bp_db_step_done (self, stmt, &bp_entity_programme, error))
+    goto failed_rollback;
+  g_free (pragmas);
+  pragmas = g_strdup_printf ("PRAGMA user_version = %d;", BP_SCHEMA_VERSION);
+  if (!bp_sql_exec (self->db, pragmas, path, error)
+      || !bp_sql_exec (self->db, "COMMIT", path, error))
+    goto failed_rollback;
+  return g_steal_pointer (&self);
+
+failed_rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+failed:
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  remove_db_files (path);
+  return NULL;
+}
+
+const char *
+bp_db_get_path (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  return self->path;
+}
+
+gboolean
+bp_db_is_read_only (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), TRUE);
+  return self->read_only;
+}
+
+const char *
+bp_db_get_read_only_reason (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  return self->read_only_reason;
+}
+
+const char *
+bp_db_get_backup_path (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  return self->backup_path;
+}
+
+char *
+bp_db_integrity_check (BpDb *self, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr (GString) out = g_string_new (NULL);
+  int rc;
+
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (out->len)
+        g_string_append (out, "; ");
+      g_string_append (out, (const char *) sqlite3_column_text (stmt, 0));
+      rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+        return g_strdup (sqlite3_errmsg (self->db));
+      bp_db_set_sqlite_error (self, rc, _("Checking the file"), error);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* ------------------------------------------------------- generic entities */
+
+static gpointer
+field_ptr (gconstpointer row, const BpField *f)
+{
+  return (guint8 *) row + f->offset;
+}
+
+static void
+bind_field (sqlite3_stmt *stmt, int idx, const BpField *f, gconstpointer row)
+{
+  gpointer p = field_ptr (row, f);
+
+  switch (f->type)
+    {
+    case BP_FIELD_TEXT:
+    case BP_FIELD_DATE:
+      {
+        const char *s = *(char **) p;
+
+        if (s && *s)
+          sqlite3_bind_text (stmt, idx, s, -1, SQLITE_STATIC);
+        else
+          sqlite3_bind_null (stmt, idx);
+      }
+      break;
+    case BP_FIELD_INT:
+      sqlite3_bind_int (stmt, idx, *(int *) p);
+      break;
+    case BP_FIELD_ID:
+      if (*(gint64 *) p > 0)
+        sqlite3_bind_int64 (stmt, idx, *(gint64 *) p);
+      else
+        sqlite3_bind_null (stmt, idx);
+      break;
+    case BP_FIELD_REAL:
+      if (isnan (*(double *) p))
+        sqlite3_bind_null (stmt, idx);
+      else
+        sqlite3_bind_double (stmt, idx, *(double *) p);
+      break;
+    case BP_FIELD_RAG:
+      {
+        char letter[2] = { bp_rag_to_letter (*(BpRag *) p), 0 };
+
+        sqlite3_bind_text (stmt, idx, letter, 1, SQLITE_TRANSIENT);
+      }
+      break;
+    case BP_FIELD_POLARITY:
+      sqlite3_bind_text (stmt, idx, bp_polarity_to_string (*(BpPolarity *) p), -1,
+                         SQLITE_STATIC);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static BpRag
+rag_from_letter (const unsigned char *s)
+{
+  switch (s ? s[0] : 'N')
+    {
+    case 'R': return BP_RAG_RED;
+    case 'A': return BP_RAG_AMBER;
+    case 'G': return BP_RAG_GREEN;
+    case 'B': return BP_RAG_BLUE;
+    default: return BP_RAG_NOT_STARTED;
+    }
+}
+
+static void
+read_field (sqlite3_stmt *stmt, int col, const BpField *f, gpointer row)
+{
+  gpointer p = field_ptr (row, f);
+
+  switch (f->type)
+    {
+    case BP_FIELD_TEXT:
+    case BP_FIELD_DATE:
+      g_free (*(char **) p);
+      *(char **) p = g_strdup ((const char *) sqlite3_column_text (stmt, col));
+      break;
+    case BP_FIELD_INT:
+      *(int *) p = sqlite3_column_int (stmt, col);
+      break;
+    case BP_FIELD_ID:
+      *(gint64 *) p = sqlite3_column_int64 (stmt, col);
+      break;
+    case BP_FIELD_REAL:
+      *(double *) p = sqlite3_column_type (stmt, col) == SQLITE_NULL
+                        ? NAN : sqlite3_column_double (stmt, col);
+      break;
+    case BP_FIELD_RAG:
+      *(BpRag *) p = rag_from_letter (sqlite3_column_text (stmt, col));
+      break;
+    case BP_FIELD_POLARITY:
+      if (!bp_polarity_parse ((const char *) sqlite3_column_text (stmt, col), (BpPolarity *) p))
+        *(BpPolarity *) p = BP_POLARITY_HIGHER;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+int
+bp_entity_read (const BpEntity *entity, sqlite3_stmt *stmt, int col, gpointer row)
+{
+  *(gint64 *) row = sqlite3_column_int64 (stmt, col++);
+  for (guint i = 0; i < entity->n_fields; i++)
+    if (!(entity->fields[i].flags & BP_FIELD_VIEW))
+      read_field (stmt, col++, &entity->fields[i], row);
+  /* View fields, when the query supplies them, come after. */
+  for (guint i = 0; i < entity->n_fields && col < sqlite3_column_count (stmt); i++)
+    if (entity->fields[i].flags & BP_FIELD_VIEW)
+      read_field (stmt, col++, &entity->fields[i], row);
+  return col;
+}
+
+static gboolean
+id_exists (BpDb *self, const char *table, gint64 id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = bp_db_statement (self, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gboolean
+is_blank (const char *s)
+{
+  for (; s && *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}
+
+/* Checks a row against its entity's rules, naming the row and the field
+ * in the message so that a window can show it beside the field. */
+static gboolean
+validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
+{
+  const char *key = row_key (e, row);
+  g_autofree char *who = key && *key ? g_strdup_printf ("%s %s", _(e->label), key)
+                                     : g_strdup (_(e->label));
+
+  for (guint i = 0; i < e->n_fields; i++)
+    {
+      const BpField *f = &e->fields[i];
+      gpointer p = field_ptr (row, f);
+
+      if (f->flags & BP_FIELD_VIEW)
+        continue;
+      switch (f->type)
+        {
+        case BP_FIELD_TEXT:
+        case BP_FIELD_DATE:
+          {
+            const char *s = *(char **) p;
+
+            if ((f->flags & BP_FIELD_REQUIRED) && is_blank (s))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s must not be empty"),
+                             who, _(f->label));
+                return FALSE;
+              }
+            if (s && *s && !g_utf8_validate (s, -1, NULL))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s is not valid UTF-8"),
+                             who, _(f->label));
+                return FALSE;
+              }
+            if (f->type == BP_FIELD_DATE && s && *s && !bp_date_is_valid (s))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                             _("%s: the %s “%s” is not a date (YYYY-MM-DD)"), who, _(f->label), s);
+                return FALSE;
+              }
+          }
+          break;
+        case BP_FIELD_INT:
+          {
+            int v = *(int *) p;
+
+            if ((f->flags & BP_FIELD_SCORE) && (v < 0 || v > 5))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                             _("%s: the %s must be from 1 to 5 (or 0, not scored), not %d"),
+                             who, _(f->label), v);
+                return FALSE;
+              }
+            if ((f->flags & BP_FIELD_PERCENT) && (v < 0 || v > 100))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                             _("%s: the %s must be from 0 to 100, not %d"), who, _(f->label), v);
+                return FALSE;
+              }
+          }
+          break;
+        case BP_FIELD_ID:
+          {
+            gint64 id = *(gint64 *) p;
+
+            if (id <= 0 && (f->flags & BP_FIELD_REQUIRED))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s must be set"),
+                             who, _(f->label));
+                return FALSE;
+              }
+            if (id > 0 && !id_exists (self, f->ref_table, id))
+              {
+                g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                             _("%s: unknown %s (no such record: %" G_GINT64_FORMAT ")"),
+                             who, _(f->label), id);
+                return FALSE;
+              }
+          }
+          break;
+        case BP_FIELD_RAG:
+          if (*(BpRag *) p >= BP_RAG_COUNT)
+            {
+              g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: unknown RAG status"), who);
+              return FALSE;
+            }
+          break;
+        case BP_FIELD_REAL:
+          if (isinf (*(double *) p))
+            {
+              g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s is not a number"),
+                           who, _(f->label));
+              return FALSE;
+            }
+          break;
+        case BP_FIELD_POLARITY:
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+insert_sql (const BpEntity *e)
+{
+  GString *s = g_string_new (NULL);
+  GString *q = g_string_new (NULL);
+  int n = 0;
+
+  g_string_printf (s, "INSERT INTO %s (", e->table);
+  for (guint i = 0; i < e->n_fields; i++)
+    {
+      if (e->fields[i].flags & BP_FIELD_VIEW)
+        continue;
+      g_string_append_printf (s, "%s%s", n ? ", " : "", e->fields[i].column);
+      g_string_append_printf (q, "%s?%d", n ? ", " : "", n + 1);
+      n++;
+    }
+  g_string_append_printf (s, ") VALUES (%s)", q->str);
+  g_string_free (q, TRUE);
+  return g_string_free (s, FALSE);
+}
+
+static char *
+update_sql (const BpEntity *e)
+{
+  GString *s = g_string_new (NULL);
+  int n = 0;
+
+  g_string_printf (s, "UPDATE %s SET ", e->table);
+  for (guint i = 0; i < e->n_fields; i++)
+    {
+      if (e->fields[i].flags & BP_FIELD_VIEW)
+        continue;
+      g_string_append_printf (s, "%s%s = ?%d", n ? ", " : "", e->fields[i].column, n + 1);
+      n++;
+    }
+  g_string_append_printf (s, " WHERE id = ?%d", n + 1);
+  return g_string_free (s, FALSE);
+}
+
+static int
+bind_row (sqlite3_stmt *stmt, const BpEntity *e, gconstpointer row)
+{
+  int idx = 1;
+
+  for (guint i = 0; i < e->n_fields; i++)
+    if (!(e->fields[i].flags & BP_FIELD_VIEW))
+      bind_field (stmt, idx++, &e->fields[i], row);
+  return idx;
+}
+
+static gboolean
+entity_insert (BpDb *self, const BpEntity *e, gpointer row, GError **error)
+{
+  g_autofree char *sql = insert_sql (e);
+  sqlite3_stmt *stmt;
+
+  if (!validate (self, e, row, error) || !bp_db_begin (self, error))
+    return FALSE;
+  stmt = bp_db_statement (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  bind_row (stmt, e, row);
+  if (!step_done_for_row (self, stmt, e, row, error))
+    goto failed;
+  *(gint64 *) row = sqlite3_last_insert_rowid (self->db);
+  bp_db_changed (self, e->table);
+  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+
+failed:
+  bp_db_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
+{
+  g_autofree char *sql = update_sql (e);
+  sqlite3_stmt *stmt;
+  gint64 id = *(const gint64 *) row;
+
+  if (!validate (self, e, row, error) || !bp_db_begin (self, error))
+    return FALSE;
+  stmt = bp_db_statement (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, bind_row (stmt, e, row), id);
+  if (!step_done_for_row (self, stmt, e, row, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %" G_GINT64_FORMAT),
+                   _(e->label), id);
+      goto failed;
+    }
+  bp_db_changed (self, e->table);
+  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+
+failed:
+  bp_db_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+entity_delete (BpDb *self, const BpEntity *e, gint64 id, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", e->table);
+  sqlite3_stmt *stmt;
+
+  if (!bp_db_begin (self, error))
+    return FALSE;
+  stmt = bp_db_statement (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!bp_db_step_done (self, stmt, e, error))
+    goto failed;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %" G_GINT64_FORMAT),
+                   _(e->label), id);
+      goto failed;
+    }
+  bp_db_changed (self, e->table);
+  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+
+failed:
+  bp_db_rollback (self);
+  return FALSE;
+}
+
+static gpointer
+entity_get_where (BpDb *self, const BpEntity *e, const char *column, const char *text,
+                  gint64 id, GError **error)
+{
+  g_autofree char *cols = bp_entity_columns (e, NULL);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1", cols, e->table, column);
+  sqlite3_stmt *stmt = bp_db_statement (self, sql, error);
+  gpointer row;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text)
+    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        {
+          if (text)
+            g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s “%s”"), _(e->label), text);
+          else
+            g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND,
+                         _("No %s with id %" G_GINT64_FORMAT), _(e->label), id);
+        }
+      else
+        bp_db_set_sqlite_error (self, rc, _("Reading the file"), error);
+      return NULL;
+    }
+  row = bp_entity_new (e);
+  bp_entity_read (e, stmt, 0, row);
+  sqlite3_reset (stmt);
+  return row;
+}
+
+#define BP_DEFINE_CRUD(name, T)                                                  \
+  gboolean bp_db_insert_##name (BpDb *self, T *row, GError **error)              \
+  {                                                                              \
+    g_return_val_if_fail (BP_IS_DB (self) && row != NULL, FALSE);                \
+    return entity_insert (self, &bp_entity_##name, row, error);                  \
+  }                                                                              \
+  gboolean bp_db_update_##name (BpDb *self, const T *row, GError **error)        \
+  {                                                                              \
+    g_return_val_if_fail (BP_IS_DB (self) && row != NULL, FALSE);                \
+    return entity_update (self, &bp_entity_##name, row, error);                  \
+  }                                                                              \
+  gboolean bp_db_delete_##name (BpDb *self, gint64 id, GError **error)           \
+  {                                                                              \
+    g_return_val_if_fail (BP_IS_DB (self), FALSE);                               \
+    return entity_delete (self, &bp_entity_##name, id, error);                   \
+  }                                                                              \
+  T *bp_db_get_##name (BpDb *self, gint64 id, GError **error)                    \
+  {                                                                              \
+    g_return_val_if_fail (BP_IS_DB (self), NULL);                                \
+    return entity_get_where (self, &bp_entity_##name, "id", NULL, id, error);    \
+  }
+
+BP_DEFINE_CRUD (organisation, BpOrganisation)
+BP_DEFINE_CRUD (person, BpPerson)
+BP_DEFINE_CRUD (priority, BpPriority)
+BP_DEFINE_CRUD (action, BpAction)
+BP_DEFINE_CRUD (milestone, BpMilestone)
+BP_DEFINE_CRUD (risk, BpRisk)
+BP_DEFINE_CRUD (mitigation, BpMitigation)
+BP_DEFINE_CRUD (measure, BpMeasure)
+BP_DEFINE_CRUD (measure_value, BpMeasureValue)
+BP_DEFINE_CRUD (meeting, BpMeeting)
+BP_DEFINE_CRUD (risk_band, BpRiskBand)
+
+BpProgramme *
+bp_db_get_programme (BpDb *self, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  return entity_get_where (self, &bp_entity_programme, "id", NULL, 1, error);
+}
+
+gboolean
+bp_db_update_programme (BpDb *self, const BpProgramme *programme, GError **error)
+{
+  g_autoptr (BpProgramme) copy = NULL;
+
+  g_return_val_if_fail (BP_IS_DB (self) && programme != NULL, FALSE);
+  if (programme->fy_start_month < 1 || programme->fy_start_month > 12)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                   _("programme: the financial year must start in a month from 1 to 12"));
+      return FALSE;
+    }
+  if (programme->language && !g_strv_contains ((const char *[]) { "en", "cy", "bilingual", NULL },
+                                               programme->language))
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                   _("programme: the language must be en, cy or bilingual, not “%s”"),
+                   programme->language);
+      return FALSE;
+    }
+  copy = g_memdup2 (programme, sizeof *programme);
+  copy->id = 1;
+  if (copy->language == NULL)
+    copy->language = "en";
+  {
+    gboolean ok = entity_update (self, &bp_entity_programme, copy, error);
+
+    g_free (g_steal_pointer (&copy)); /* shallow copy: the strings are the caller's */
+    return ok;
+  }
+}
+
+gboolean
+bp_db_add_update (BpDb *self, BpUpdate *update, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BP_IS_DB (self) && update != NULL, FALSE);
+
+  if (!bp_db_begin (self, error))
+    return FALSE;
+  if (!entity_insert (self, &bp_entity_update, update, error))
+    goto failed;
+  /* The action's current RAG is its latest update's, whatever order the
+   * updates were entered in. */
+  stmt = bp_db_statement (self,
+                          "UPDATE action SET rag = ?1,"
+                          "  percent = CASE WHEN ?1 = 'B' THEN 100 ELSE percent END"
+                          " WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM progress_update u"
+                          "   WHERE u.action_id = ?2 AND (u.date > ?3 OR (u.date = ?3 AND u.id > ?4)))",
+                          error);
+  if (stmt == NULL)
+    goto failed;
+  {
+    char letter[2] = { bp_rag_to_letter (update->rag), 0 };
+
+    sqlite3_bind_text (stmt, 1, letter, 1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64 (stmt, 2, update->action_id);
+    sqlite3_bind_text (stmt, 3, update->date, -1, SQLITE_STATIC);
+    sqlite3_bind_int64 (stmt, 4, update->id);
+  }
+  if (!bp_db_step_done (self, stmt, &bp_entity_action, error))
+    goto failed;
+  bp_db_changed (self, "action");
+  if (bp_db_commit (self, error))
+    return TRUE;
+
+failed:
+  update->id = 0;
+  bp_db_rollback (self);
+  return FALSE;
+}
+
+static gboolean
+link_rows (BpDb *self, const char *sql, gint64 a, gint64 b, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!bp_db_begin (self, error))
+    return FALSE;
+  stmt = bp_db_statement (self, sql, error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (!bp_db_step_done (self, stmt, NULL, error))
+    goto failed;
+  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+
+failed:
+  bp_db_rollback (self);
+  return FALSE;
+}
+
+gboolean
+bp_db_link_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  return link_rows (self, "INSERT OR IGNORE INTO risk_action (risk_id, action_id) VALUES (?1, ?2)",
+                    risk_id, action_id, error);
+}
+
+gboolean
+bp_db_link_action_measure (BpDb *self, gint64 action_id, gint64 measure_id, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  return link_rows (self,
+                    "INSERT OR IGNORE INTO action_measure (action_id, measure_id) VALUES (?1, ?2)",
+                    action_id, measure_id, error);
+}
+
+BpAction *
+bp_db_find_action (BpDb *self, const char *ref, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self) && ref != NULL, NULL);
+  return entity_get_where (self, &bp_entity_action, "ref", ref, 0, error);
+}
+
+BpMeeting *
+bp_db_find_meeting (BpDb *self, const char *date, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self) && date != NULL, NULL);
+  return entity_get_where (self, &bp_entity_meeting, "date", date, 0, error);
+}
+
+BpPerson *
+bp_db_find_person (BpDb *self, const char *name, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self) && name != NULL, NULL);
+  return entity_get_where (self, &bp_entity_person, "name", name, 0, error);
+}
+
+BpOrganisation *
+bp_db_find_organisation (BpDb *self, const char *name, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self) && name != NULL, NULL);
+  return entity_get_where (self, &bp_entity_organisation, "name", name, 0, error);
+}
+
+BpPriority *
+bp_db_find_priority (BpDb *self, const char *code, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self) && code != NULL, NULL);
+  return entity_get_where (self, &bp_entity_priority, "code", code, 0, error);
+}
+
+gint64
+bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GError **error)
+{
+  static const char *const copy_sql[] = {
+    "INSERT INTO snapshot_action (snapshot_id, action_id, ref, rag, due_date, latest_update)"
+    " SELECT ?1, a.id, a.ref, a.rag, coalesce(a.revised_due_date, a.due_date),"
+    "   (SELECT u.commentary FROM progress_update u WHERE u.action_id = a.id"
+    "     ORDER BY u.date DESC, u.id DESC LIMIT 1)"
+    " FROM action a",
+    "INSERT INTO snapshot_risk (snapshot_id, risk_id, ref, score)"
+    " SELECT ?1, r.id, r.ref, r.current_l * r.current_i FROM risk r",
+  };
+  g_autoptr (BpMeeting) meeting = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *taken_at = NULL;
+  BpSnapshot snap = { 0 };
+  sqlite3_stmt *stmt;
+  gboolean replaced = FALSE;
+
+  g_return_val_if_fail (BP_IS_DB (self), 0);
+
+  if (!bp_db_begin (self, error))
+    return 0;
+  meeting = bp_db_get_meeting (self, meeting_id, error);
+  if (meeting == NULL)
+    goto failed;
+
+  stmt = bp_db_statement (self, "DELETE FROM snapshot WHERE meeting_id = ?1", error);
+  if (stmt == NULL)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, meeting_id);
+  if (!bp_db_step_done (self, stmt, &bp_entity_snapshot, error))
+    goto failed;
+  replaced = sqlite3_changes (self->db) > 0;
+
+  now = g_date_time_new_now_utc ();
+  taken_at = g_date_time_format_iso8601 (now);
+  snap.meeting_id = meeting_id;
+  snap.taken_at = taken_at;
+  if (!entity_insert (self, &bp_entity_snapshot, &snap, error))
+    goto failed;
+  for (guint i = 0; i < G_N_ELEMENTS (copy_sql); i++)
+    {
+      stmt = bp_db_statement (self, copy_sql[i], error);
+      if (stmt == NULL)
+        goto failed;
+      sqlite3_bind_int64 (stmt, 1, snap.id);
+      if (!bp_db_step_done (self, stmt, &bp_entity_snapshot, error))
+        goto failed;
+    }
+  if (!bp_db_commit (self, error))
+    goto failed;
+  if (out_replaced)
+    *out_replaced = replaced;
+  return snap.id;
+
+failed:
+  bp_db_rollback (self);
+  return 0;
+}

@@ -1,0 +1,326 @@
+/* bp-rules.c: RAG, overdue, risk scoring and KPI rules. */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bp-rules.h"
+
+char
+bp_rag_to_letter (BpRag rag)
+{
+  static const char letters[BP_RAG_COUNT] = { 'N', 'R', 'A', 'G', 'B' };
+
+  g_return_val_if_fail (rag < BP_RAG_COUNT, 'N');
+  return letters[rag];
+}
+
+const char *
+bp_rag_to_label (BpRag rag)
+{
+  switch (rag)
+    {
+    case BP_RAG_RED: return _("Red");
+    case BP_RAG_AMBER: return _("Amber");
+    case BP_RAG_GREEN: return _("Green");
+    case BP_RAG_BLUE: return _("Blue");
+    case BP_RAG_NOT_STARTED:
+    case BP_RAG_COUNT:
+    default:
+      return _("Not started");
+    }
+}
+
+gboolean
+bp_rag_parse (const char *text, BpRag *out_rag)
+{
+  static const struct { const char *word; BpRag rag; } words[] = {
+    { "n", BP_RAG_NOT_STARTED }, { "not started", BP_RAG_NOT_STARTED },
+    { "r", BP_RAG_RED }, { "red", BP_RAG_RED }, { "off track", BP_RAG_RED },
+    { "a", BP_RAG_AMBER }, { "amber", BP_RAG_AMBER }, { "at risk", BP_RAG_AMBER },
+    { "g", BP_RAG_GREEN }, { "green", BP_RAG_GREEN }, { "on track", BP_RAG_GREEN },
+    { "b", BP_RAG_BLUE }, { "blue", BP_RAG_BLUE }, { "complete", BP_RAG_BLUE },
+    { "completed", BP_RAG_BLUE },
+  };
+  g_autofree char *folded = NULL;
+  g_autoptr (GString) norm = g_string_new (NULL);
+
+  g_return_val_if_fail (out_rag != NULL, FALSE);
+  if (text == NULL)
+    {
+      *out_rag = BP_RAG_NOT_STARTED;
+      return TRUE;
+    }
+  /* Fold case and collapse runs of spaces, so " Off  Track " matches. */
+  folded = g_utf8_casefold (text, -1);
+  for (const char *p = folded; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (norm->len > 0 && norm->str[norm->len - 1] != ' ')
+            g_string_append_c (norm, ' ');
+        }
+      else
+        g_string_append_c (norm, *p);
+    }
+  if (norm->len > 0 && norm->str[norm->len - 1] == ' ')
+    g_string_truncate (norm, norm->len - 1);
+  if (norm->len == 0)
+    {
+      *out_rag = BP_RAG_NOT_STARTED;
+      return TRUE;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strcmp (norm->str, words[i].word) == 0)
+      {
+        *out_rag = words[i].rag;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+bp_action_effective_due (const BpAction *action)
+{
+  g_return_val_if_fail (action != NULL, NULL);
+  return action->revised_due_date ? action->revised_due_date : action->due_date;
+}
+
+gboolean
+bp_is_overdue (BpRag rag, const char *due, const char *revised_due, const char *as_of)
+{
+  const char *effective = revised_due ? revised_due : due;
+
+  g_return_val_if_fail (as_of != NULL, FALSE);
+  if (rag == BP_RAG_BLUE || effective == NULL)
+    return FALSE;
+  /* ISO dates compare correctly as strings. */
+  return strcmp (effective, as_of) < 0;
+}
+
+gboolean
+bp_date_is_valid (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return y >= 1 && g_date_valid_dmy (d, m, y);
+}
+
+char *
+bp_date_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+bp_date_add_days (const char *date, int days)
+{
+  GDate d;
+  char buf[16];
+
+  if (!bp_date_is_valid (date))
+    return NULL;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, atoi (date + 8), atoi (date + 5), atoi (date));
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+  g_snprintf (buf, sizeof buf, "%04d-%02d-%02d", g_date_get_year (&d),
+              g_date_get_month (&d), g_date_get_day (&d));
+  return g_strdup (buf);
+}
+
+int
+bp_risk_score (int likelihood, int impact)
+{
+  if (likelihood < 1 || likelihood > 5 || impact < 1 || impact > 5)
+    return 0;
+  return likelihood * impact;
+}
+
+const BpRiskBand *
+bp_risk_band_for_score (GPtrArray *bands, int score)
+{
+  g_return_val_if_fail (bands != NULL, NULL);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      const BpRiskBand *b = g_ptr_array_index (bands, i);
+
+      if (score >= b->min_score && score <= b->max_score)
+        return b;
+    }
+  return NULL;
+}
+
+const char *
+bp_likelihood_label (int likelihood)
+{
+  switch (likelihood)
+    {
+    case 1: return _("Rare");
+    case 2: return _("Unlikely");
+    case 3: return _("Possible");
+    case 4: return _("Likely");
+    case 5: return _("Almost certain");
+    default: return _("Not scored");
+    }
+}
+
+const char *
+bp_impact_label (int impact)
+{
+  switch (impact)
+    {
+    case 1: return _("Negligible");
+    case 2: return _("Minor");
+    case 3: return _("Moderate");
+    case 4: return _("Major");
+    case 5: return _("Critical");
+    default: return _("Not scored");
+    }
+}
+
+BpDirection
+bp_risk_direction (int previous_score, int current_score)
+{
+  if (previous_score <= 0 || current_score <= 0)
+    return BP_DIRECTION_NONE;
+  if (current_score < previous_score)
+    return BP_DIRECTION_IMPROVED;
+  if (current_score > previous_score)
+    return BP_DIRECTION_DETERIORATED;
+  return BP_DIRECTION_SUSTAINED;
+}
+
+BpKpiRag
+bp_kpi_rag (const BpMeasure *measure, double value)
+{
+  double target, tol;
+
+  g_return_val_if_fail (measure != NULL, BP_KPI_RAG_NONE);
+  target = measure->target;
+  if (isnan (value) || isnan (target))
+    return BP_KPI_RAG_NONE;
+  tol = isnan (measure->tolerance) ? 0.0 : fabs (measure->tolerance);
+
+  switch (measure->polarity)
+    {
+    case BP_POLARITY_LOWER:
+      if (value <= target)
+        return BP_KPI_RAG_GREEN;
+      return value <= target + tol ? BP_KPI_RAG_AMBER : BP_KPI_RAG_RED;
+    case BP_POLARITY_TARGET:
+      {
+        double gap = fabs (value - target);
+
+        if (gap <= tol)
+          return BP_KPI_RAG_GREEN;
+        return gap <= 2 * tol ? BP_KPI_RAG_AMBER : BP_KPI_RAG_RED;
+      }
+    case BP_POLARITY_HIGHER:
+    default:
+      if (value >= target)
+        return BP_KPI_RAG_GREEN;
+      return value >= target - tol ? BP_KPI_RAG_AMBER : BP_KPI_RAG_RED;
+    }
+}
+
+BpDirection
+bp_kpi_direction (const BpMeasure *measure, double previous, double current)
+{
+  double better; /* > 0 when current is better than previous */
+
+  g_return_val_if_fail (measure != NULL, BP_DIRECTION_NONE);
+  if (isnan (previous) || isnan (current))
+    return BP_DIRECTION_NONE;
+
+  switch (measure->polarity)
+    {
+    case BP_POLARITY_LOWER:
+      better = previous - current;
+      break;
+    case BP_POLARITY_TARGET:
+      if (isnan (measure->target))
+        return BP_DIRECTION_NONE;
+      better = fabs (previous - measure->target) - fabs (current - measure->target);
+      break;
+    case BP_POLARITY_HIGHER:
+    default:
+      better = current - previous;
+      break;
+    }
+  /* Values are stored to a few decimal places; smaller differences are noise. */
+  if (fabs (better) < 1e-9)
+    return BP_DIRECTION_SUSTAINED;
+  return better > 0 ? BP_DIRECTION_IMPROVED : BP_DIRECTION_DETERIORATED;
+}
+
+const char *
+bp_kpi_rag_label (BpKpiRag rag)
+{
+  switch (rag)
+    {
+    case BP_KPI_RAG_RED: return _("Red");
+    case BP_KPI_RAG_AMBER: return _("Amber");
+    case BP_KPI_RAG_GREEN: return _("Green");
+    case BP_KPI_RAG_NONE:
+    default:
+      return _("No RAG");
+    }
+}
+
+const char *
+bp_direction_label (BpDirection direction)
+{
+  switch (direction)
+    {
+    case BP_DIRECTION_IMPROVED: return _("Improved");
+    case BP_DIRECTION_SUSTAINED: return _("Sustained");
+    case BP_DIRECTION_DETERIORATED: return _("Deteriorated");
+    case BP_DIRECTION_NONE:
+    default:
+      return _("No comparison");
+    }
+}
+
+const char *
+bp_polarity_to_string (BpPolarity polarity)
+{
+  switch (polarity)
+    {
+    case BP_POLARITY_LOWER: return "lower";
+    case BP_POLARITY_TARGET: return "target";
+    case BP_POLARITY_HIGHER:
+    default:
+      return "higher";
+    }
+}
+
+gboolean
+bp_polarity_parse (const char *text, BpPolarity *out_polarity)
+{
+  g_return_val_if_fail (out_polarity != NULL, FALSE);
+  if (text == NULL)
+    return FALSE;
+  if (g_ascii_strcasecmp (text, "higher") == 0)
+    *out_polarity = BP_POLARITY_HIGHER;
+  else if (g_ascii_strcasecmp (text, "lower") == 0)
+    *out_polarity = BP_POLARITY_LOWER;
+  else if (g_ascii_strcasecmp (text, "target") == 0)
+    *out_polarity = BP_POLARITY_TARGET;
+  else
+    return FALSE;
+  return TRUE;
+}

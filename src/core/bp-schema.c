@@ -1,0 +1,300 @@
+/* bp-schema.c: the tables of a .boardpack file, the audit triggers and the
+ * migrations from older files. */
+#include <glib/gi18n.h>
+
+#include "bp-db.h"
+#include "bp-entity-private.h"
+#include "bp-schema-private.h"
+
+/* Schema version 1. Dates are ISO text so that they sort and compare as
+ * strings; RAG is a single letter (N R A G B). */
+static const char schema_v1[] =
+  "CREATE TABLE programme ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  title TEXT NOT NULL,"
+  "  organisations TEXT, board TEXT, chair TEXT,"
+  "  cadence_weeks INTEGER NOT NULL DEFAULT 6,"
+  "  fy_start_month INTEGER NOT NULL DEFAULT 4 CHECK (fy_start_month BETWEEN 1 AND 12),"
+  "  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en','cy','bilingual')));"
+  "CREATE TABLE organisation ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT);"
+  "CREATE TABLE person ("
+  "  id INTEGER PRIMARY KEY, name TEXT NOT NULL, role TEXT, email TEXT,"
+  "  organisation_id INTEGER REFERENCES organisation ON DELETE SET NULL);"
+  "CREATE TABLE priority ("
+  "  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+  "  lead_id INTEGER REFERENCES person ON DELETE SET NULL,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE action ("
+  "  id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE,"
+  "  priority_id INTEGER NOT NULL REFERENCES priority ON DELETE RESTRICT,"
+  "  title TEXT NOT NULL, description TEXT,"
+  "  owner_id INTEGER REFERENCES person ON DELETE SET NULL,"
+  "  organisation_id INTEGER REFERENCES organisation ON DELETE SET NULL,"
+  "  partners TEXT, start_date TEXT, due_date TEXT, due_text TEXT,"
+  "  revised_due_date TEXT, revised_reason TEXT,"
+  "  rag TEXT NOT NULL DEFAULT 'N' CHECK (rag IN ('N','R','A','G','B')),"
+  "  percent INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),"
+  "  impact TEXT, evidence TEXT, criteria TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX action_priority ON action (priority_id, position);"
+  "CREATE INDEX action_owner ON action (owner_id);"
+  "CREATE TABLE milestone ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action_id INTEGER REFERENCES action ON DELETE CASCADE,"
+  "  title TEXT NOT NULL, due_date TEXT, done_date TEXT);"
+  "CREATE INDEX milestone_action ON milestone (action_id);"
+  "CREATE TABLE progress_update ("
+  "  id INTEGER PRIMARY KEY,"
+  "  action_id INTEGER NOT NULL REFERENCES action ON DELETE CASCADE,"
+  "  date TEXT NOT NULL, author TEXT,"
+  "  rag TEXT NOT NULL DEFAULT 'N' CHECK (rag IN ('N','R','A','G','B')),"
+  "  commentary TEXT, next_steps TEXT);"
+  "CREATE INDEX progress_update_action ON progress_update (action_id, date, id);"
+  "CREATE TABLE risk ("
+  "  id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
+  "  cause TEXT, consequence TEXT,"
+  "  owner_id INTEGER REFERENCES person ON DELETE SET NULL,"
+  "  inherent_l INTEGER NOT NULL DEFAULT 0 CHECK (inherent_l BETWEEN 0 AND 5),"
+  "  inherent_i INTEGER NOT NULL DEFAULT 0 CHECK (inherent_i BETWEEN 0 AND 5),"
+  "  current_l INTEGER NOT NULL DEFAULT 0 CHECK (current_l BETWEEN 0 AND 5),"
+  "  current_i INTEGER NOT NULL DEFAULT 0 CHECK (current_i BETWEEN 0 AND 5),"
+  "  target_l INTEGER NOT NULL DEFAULT 0 CHECK (target_l BETWEEN 0 AND 5),"
+  "  target_i INTEGER NOT NULL DEFAULT 0 CHECK (target_i BETWEEN 0 AND 5),"
+  "  response TEXT, resources TEXT, review_date TEXT, status TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE mitigation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  risk_id INTEGER NOT NULL REFERENCES risk ON DELETE CASCADE,"
+  "  description TEXT NOT NULL,"
+  "  owner_id INTEGER REFERENCES person ON DELETE SET NULL,"
+  "  due_date TEXT, status TEXT, position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE INDEX mitigation_risk ON mitigation (risk_id, position);"
+  "CREATE TABLE risk_action ("
+  "  risk_id INTEGER NOT NULL REFERENCES risk ON DELETE CASCADE,"
+  "  action_id INTEGER NOT NULL REFERENCES action ON DELETE CASCADE,"
+  "  PRIMARY KEY (risk_id, action_id)) WITHOUT ROWID;"
+  "CREATE TABLE risk_band ("
+  "  id INTEGER PRIMARY KEY,"
+  "  min_score INTEGER NOT NULL CHECK (min_score BETWEEN 1 AND 25),"
+  "  max_score INTEGER NOT NULL CHECK (max_score BETWEEN min_score AND 25),"
+  "  name TEXT NOT NULL, colour TEXT NOT NULL);"
+  "CREATE TABLE measure ("
+  "  id INTEGER PRIMARY KEY, ref TEXT, title TEXT NOT NULL, unit TEXT,"
+  "  polarity TEXT NOT NULL DEFAULT 'higher' CHECK (polarity IN ('higher','lower','target')),"
+  "  target REAL, tolerance REAL, frequency TEXT, baseline REAL, comparator TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE measure_value ("
+  "  id INTEGER PRIMARY KEY,"
+  "  measure_id INTEGER NOT NULL REFERENCES measure ON DELETE CASCADE,"
+  "  period TEXT NOT NULL, period_end TEXT NOT NULL, value REAL, note TEXT,"
+  "  UNIQUE (measure_id, period));"
+  "CREATE TABLE action_measure ("
+  "  action_id INTEGER NOT NULL REFERENCES action ON DELETE CASCADE,"
+  "  measure_id INTEGER NOT NULL REFERENCES measure ON DELETE CASCADE,"
+  "  PRIMARY KEY (action_id, measure_id)) WITHOUT ROWID;"
+  "CREATE TABLE meeting ("
+  "  id INTEGER PRIMARY KEY, date TEXT NOT NULL UNIQUE, time TEXT, venue TEXT,"
+  "  agenda_item TEXT, title TEXT, author TEXT, contact TEXT, service TEXT,"
+  "  presenter TEXT, classification TEXT, wards TEXT, purpose TEXT, summary TEXT,"
+  "  recommendations TEXT, reasons TEXT);"
+  "CREATE TABLE snapshot ("
+  "  id INTEGER PRIMARY KEY,"
+  "  meeting_id INTEGER NOT NULL UNIQUE REFERENCES meeting ON DELETE CASCADE,"
+  "  taken_at TEXT NOT NULL);"
+  "CREATE TABLE snapshot_action ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE,"
+  "  action_id INTEGER NOT NULL, ref TEXT NOT NULL, rag TEXT NOT NULL,"
+  "  due_date TEXT, latest_update TEXT,"
+  "  PRIMARY KEY (snapshot_id, action_id)) WITHOUT ROWID;"
+  "CREATE TABLE snapshot_risk ("
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE,"
+  "  risk_id INTEGER NOT NULL, ref TEXT NOT NULL, score INTEGER NOT NULL,"
+  "  PRIMARY KEY (snapshot_id, risk_id)) WITHOUT ROWID;"
+  /* Who the audit log names: set by the application before each write,
+   * because a trigger cannot ask. */
+  "CREATE TABLE audit_actor (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT);"
+  "INSERT INTO audit_actor (id, name) VALUES (1, NULL);"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  who TEXT, op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),"
+  "  entity TEXT NOT NULL, entity_id INTEGER, field TEXT,"
+  "  old_value, new_value);"
+  "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
+  "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
+  "  BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
+  /* Progress updates are history: never edited, and deleted only with
+   * their action (the cascade runs after the action row has gone). */
+  "CREATE TRIGGER progress_update_no_update BEFORE UPDATE ON progress_update"
+  "  BEGIN SELECT RAISE (ABORT, 'progress updates cannot be changed'); END;"
+  "CREATE TRIGGER progress_update_no_delete BEFORE DELETE ON progress_update"
+  "  WHEN EXISTS (SELECT 1 FROM action WHERE id = OLD.action_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'progress updates cannot be deleted'); END;"
+  /* Full-text search over actions and their updates. */
+  "CREATE VIRTUAL TABLE action_fts USING fts5 ("
+  "  ref, title, description, content='action', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER action_fts_ai AFTER INSERT ON action BEGIN"
+  "  INSERT INTO action_fts (rowid, ref, title, description)"
+  "    VALUES (NEW.id, NEW.ref, NEW.title, NEW.description); END;"
+  "CREATE TRIGGER action_fts_ad AFTER DELETE ON action BEGIN"
+  "  INSERT INTO action_fts (action_fts, rowid, ref, title, description)"
+  "    VALUES ('delete', OLD.id, OLD.ref, OLD.title, OLD.description); END;"
+  "CREATE TRIGGER action_fts_au AFTER UPDATE OF ref, title, description ON action BEGIN"
+  "  INSERT INTO action_fts (action_fts, rowid, ref, title, description)"
+  "    VALUES ('delete', OLD.id, OLD.ref, OLD.title, OLD.description);"
+  "  INSERT INTO action_fts (rowid, ref, title, description)"
+  "    VALUES (NEW.id, NEW.ref, NEW.title, NEW.description); END;"
+  "CREATE VIRTUAL TABLE update_fts USING fts5 ("
+  "  commentary, next_steps, content='progress_update', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER update_fts_ai AFTER INSERT ON progress_update BEGIN"
+  "  INSERT INTO update_fts (rowid, commentary, next_steps)"
+  "    VALUES (NEW.id, NEW.commentary, NEW.next_steps); END;"
+  "CREATE TRIGGER update_fts_ad AFTER DELETE ON progress_update BEGIN"
+  "  INSERT INTO update_fts (update_fts, rowid, commentary, next_steps)"
+  "    VALUES ('delete', OLD.id, OLD.commentary, OLD.next_steps); END;"
+  /* Default risk bands (DOMAIN.md); each file may change them. */
+  "INSERT INTO risk_band (min_score, max_score, name, colour) VALUES"
+  "  (1, 4, 'Low', '#2e7d32'), (5, 9, 'Medium', '#f9a825'),"
+  "  (10, 14, 'High', '#d84315'), (15, 25, 'Very high', '#b71c1c');";
+
+gboolean
+bp_sql_exec (sqlite3 *db, const char *sql, const char *what, GError **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s failed: %s"), what,
+                   msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* One trigger per table and operation: an insert records the new row as
+ * JSON, a delete the old row, an update one entry per changed column. */
+static char *
+audit_triggers_sql (const BpEntity *e)
+{
+  GString *s = g_string_new (NULL);
+  g_autoptr (GString) new_json = g_string_new ("json_object('id', NEW.id");
+  g_autoptr (GString) old_json = g_string_new ("json_object('id', OLD.id");
+  g_autoptr (GString) changes = g_string_new (NULL);
+
+  for (guint i = 0; i < e->n_fields; i++)
+    {
+      const BpField *f = &e->fields[i];
+
+      if (f->flags & BP_FIELD_VIEW)
+        continue;
+      g_string_append_printf (new_json, ", '%s', NEW.%s", f->column, f->column);
+      g_string_append_printf (old_json, ", '%s', OLD.%s", f->column, f->column);
+      g_string_append_printf (changes, "%s SELECT '%s' AS f, OLD.%s AS o, NEW.%s AS n",
+                              changes->len ? " UNION ALL" : "", f->column,
+                              f->column, f->column);
+    }
+  g_string_append_c (new_json, ')');
+  g_string_append_c (old_json, ')');
+
+#define WHO "(SELECT name FROM audit_actor WHERE id = 1)"
+  g_string_append_printf (s,
+    "CREATE TRIGGER %1$s_audit_ai AFTER INSERT ON %1$s BEGIN"
+    " INSERT INTO audit (who, op, entity, entity_id, new_value)"
+    " VALUES (" WHO ", 'insert', '%1$s', NEW.id, %2$s); END;"
+    "CREATE TRIGGER %1$s_audit_ad AFTER DELETE ON %1$s BEGIN"
+    " INSERT INTO audit (who, op, entity, entity_id, old_value)"
+    " VALUES (" WHO ", 'delete', '%1$s', OLD.id, %3$s); END;",
+    e->table, new_json->str, old_json->str);
+  if (!e->append_only)
+    g_string_append_printf (s,
+      "CREATE TRIGGER %1$s_audit_au AFTER UPDATE ON %1$s BEGIN"
+      " INSERT INTO audit (who, op, entity, entity_id, field, old_value, new_value)"
+      " SELECT " WHO ", 'update', '%1$s', NEW.id, f, o, n FROM (%2$s) WHERE o IS NOT n; END;",
+      e->table, changes->str);
+#undef WHO
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+bp_schema_create (sqlite3 *db, GError **error)
+{
+  if (!bp_sql_exec (db, schema_v1, _("Creating the tables"), error))
+    return FALSE;
+  for (guint i = 0; bp_entities[i]; i++)
+    {
+      g_autofree char *sql = audit_triggers_sql (bp_entities[i]);
+
+      if (!bp_sql_exec (db, sql, _("Creating the audit log"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Version 0 was the first, pre-release shape of the file: a programme
+ * title, priorities, actions with their owner as free text, and updates.
+ * Its tables are renamed aside, the current schema is created, the data
+ * is copied across (owners become people) and the old tables dropped. */
+static gboolean
+migrate_0_to_1 (sqlite3 *db, GError **error)
+{
+  static const char rename_old[] =
+    "ALTER TABLE programme RENAME TO v0_programme;"
+    "ALTER TABLE priority RENAME TO v0_priority;"
+    "ALTER TABLE action RENAME TO v0_action;"
+    "ALTER TABLE progress_update RENAME TO v0_progress_update;";
+  static const char copy_data[] =
+    "INSERT INTO programme (id, title) SELECT 1, title FROM v0_programme LIMIT 1;"
+    "INSERT INTO person (name) SELECT DISTINCT trim(owner) FROM v0_action"
+    "  WHERE trim(coalesce(owner, '')) <> '' ORDER BY 1;"
+    "INSERT INTO priority (id, code, title, position)"
+    "  SELECT id, code, title, id FROM v0_priority;"
+    "INSERT INTO action (id, ref, priority_id, title, owner_id, due_date, rag, position)"
+    "  SELECT a.id, a.ref, a.priority_id, a.title,"
+    "         (SELECT p.id FROM person p WHERE p.name = trim(a.owner)),"
+    "         a.due_date, coalesce(a.rag, 'N'), a.id FROM v0_action a;"
+    "INSERT INTO progress_update (id, action_id, date, rag, commentary)"
+    "  SELECT id, action_id, date, coalesce(rag, 'N'), commentary FROM v0_progress_update;"
+    "DROP TABLE v0_progress_update; DROP TABLE v0_action;"
+    "DROP TABLE v0_priority; DROP TABLE v0_programme;";
+
+  if (!bp_sql_exec (db, rename_old, _("Upgrading the file"), error))
+    return FALSE;
+  if (!bp_schema_create (db, error))
+    return FALSE;
+  if (!bp_sql_exec (db, "UPDATE audit_actor SET name = 'upgrade from version 0' WHERE id = 1;",
+                    _("Upgrading the file"), error))
+    return FALSE;
+  return bp_sql_exec (db, copy_data, _("Upgrading the file"), error);
+}
+
+typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
+
+/* migrations[n] upgrades version n to n + 1. */
+static const MigrationFunc migrations[] = {
+  migrate_0_to_1,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BP_SCHEMA_VERSION);
+
+gboolean
+bp_schema_migrate (sqlite3 *db, int from_version, GError **error)
+{
+  g_return_val_if_fail (from_version >= 0 && from_version <= BP_SCHEMA_VERSION, FALSE);
+
+  for (int v = from_version; v < BP_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *sql = NULL;
+
+      if (!migrations[v] (db, error))
+        return FALSE;
+      sql = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
+      if (!bp_sql_exec (db, sql, _("Upgrading the file"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
