@@ -14,7 +14,12 @@ main (int argc, char **argv)
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("boardpack");
 
-  if (argc >= 2 && (bp_cli_is_verb (argv[1]) || argv[1][0] == '-'))
+  /* A word that is neither a verb nor a file is a mistyped verb, not a
+   * file to open. */
+  if (argc >= 2
+      && (bp_cli_is_verb (argv[1]) || argv[1][0] == '-'
+          || (!g_file_test (argv[1], G_FILE_TEST_EXISTS)
+              && !g_str_has_suffix (argv[1], ".boardpack"))))
     return bp_cli_run (argc, argv);
 
   /* The window is not built yet: say what the command line can do. */

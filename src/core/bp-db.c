@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <gio/gio.h>
+
 #include "bp-db-private.h"
 #include "bp-rules.h"
 #include "bp-schema-private.h"
@@ -469,9 +471,15 @@ uri_for_path (const char *path, gboolean immutable)
   return g_strdup_printf ("file:%s?mode=ro%s", escaped, immutable ? "&immutable=1" : "");
 }
 
+/* Keeps the file as it was before an upgrade: a byte copy when nothing
+ * is pending in a WAL file, else SQLite's online backup of the pages. */
 static gboolean
 backup_file (BpDb *self, int version, GError **error)
 {
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autoptr (GFile) src = g_file_new_for_path (self->path);
+  g_autoptr (GFile) dest_file = NULL;
+  g_autoptr (GError) local_error = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *backup;
   int rc;
@@ -482,6 +490,19 @@ backup_file (BpDb *self, int version, GError **error)
       g_free (self->backup_path);
       self->backup_path = g_strdup_printf ("%s.v%d-%d.bak", self->path, version, i);
     }
+
+  if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+    {
+      dest_file = g_file_new_for_path (self->backup_path);
+      if (!g_file_copy (src, dest_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+        {
+          g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s: cannot write the backup %s: %s"),
+                       self->path, self->backup_path, local_error->message);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
   rc = sqlite3_open_v2 (self->backup_path, &dest,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
@@ -591,9 +612,6 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
     if (pragma_int (self, "SELECT count(*) FROM sqlite_schema", &n_tables, error) != SQLITE_OK)
       return NULL;
   }
-  if (!configure_connection (self, error))
-    return NULL;
-
   if (version < BP_SCHEMA_VERSION)
     {
       if (self->read_only)
@@ -603,8 +621,15 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
                          "but %s"), path, version, BP_SCHEMA_VERSION, self->read_only_reason);
           return NULL;
         }
+      /* Before any pragma writes to it. */
       if (!backup_file (self, version, error))
         return NULL;
+    }
+  if (!configure_connection (self, error))
+    return NULL;
+
+  if (version < BP_SCHEMA_VERSION)
+    {
       if (!bp_sql_exec (self->db, "BEGIN IMMEDIATE", _("Upgrading the file"), error))
         return NULL;
       if (!bp_schema_migrate (self->db, version, error))

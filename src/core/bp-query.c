@@ -1,4 +1,5 @@
 /* bp-query.c: the read-side queries of a programme. */
+#define _GNU_SOURCE /* strverscmp */
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -464,6 +465,16 @@ snapshot_date (BpDb *self, gint64 snapshot_id, GError **error)
   return date;
 }
 
+/* References sort as people number them: 1.2 before 1.10. */
+static int
+compare_items (gconstpointer a, gconstpointer b)
+{
+  const BpMovementItem *x = *(BpMovementItem *const *) a;
+  const BpMovementItem *y = *(BpMovementItem *const *) b;
+
+  return strverscmp (x->ref, y->ref);
+}
+
 static GPtrArray *
 new_items (void)
 {
@@ -498,8 +509,7 @@ bp_db_movement (BpDb *self, gint64 from_snapshot, gint64 to_snapshot, GError **e
                           "       f.due_date, t.due_date, f.action_id IS NOT NULL"
                           " FROM snapshot_action t LEFT JOIN snapshot_action f"
                           "   ON f.snapshot_id = ?1 AND f.action_id = t.action_id"
-                          " WHERE t.snapshot_id = ?2"
-                          " ORDER BY t.ref", error);
+                          " WHERE t.snapshot_id = ?2", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, from_snapshot);
@@ -552,7 +562,7 @@ bp_db_movement (BpDb *self, gint64 from_snapshot, gint64 to_snapshot, GError **e
   stmt = bp_db_statement (self,
                           "SELECT t.risk_id, t.ref, f.score, t.score FROM snapshot_risk t"
                           " JOIN snapshot_risk f ON f.snapshot_id = ?1 AND f.risk_id = t.risk_id"
-                          " WHERE t.snapshot_id = ?2 AND t.score <> f.score ORDER BY t.ref",
+                          " WHERE t.snapshot_id = ?2 AND t.score <> f.score",
                           error);
   if (stmt == NULL)
     return NULL;
@@ -574,5 +584,11 @@ bp_db_movement (BpDb *self, gint64 from_snapshot, gint64 to_snapshot, GError **e
       bp_db_set_sqlite_error (self, rc, _("Reading the file"), error);
       return NULL;
     }
+  g_ptr_array_sort (m->improved, compare_items);
+  g_ptr_array_sort (m->worsened, compare_items);
+  g_ptr_array_sort (m->completed, compare_items);
+  g_ptr_array_sort (m->newly_overdue, compare_items);
+  g_ptr_array_sort (m->risks_up, compare_items);
+  g_ptr_array_sort (m->risks_down, compare_items);
   return g_steal_pointer (&m);
 }

@@ -1,0 +1,104 @@
+/* bp-chart.h: the charts of the dashboard and the board pack.
+ *
+ * Each chart draws plain data into a cairo context inside @area, so the
+ * same code draws on screen (a widget's snapshot), on paper
+ * (GtkPrintOperation) and into the PDF. User units are points: at the
+ * pack's size (about 480 x 230 pt for a chart) every text is at least
+ * 7 pt. To draw at another size scale the context, not the area. Nothing
+ * is drawn outside @area.
+ *
+ * Each chart has a summary: a plain-text account of the same data, newly
+ * allocated, for the text alternative (cairo's PDF tags carry none) and for
+ * tests. Colour never carries meaning alone: segments and cells carry
+ * their RAG letter or word where they are large enough, and the summary
+ * always has every figure.
+ */
+#pragma once
+
+#include <cairo.h>
+#include <glib.h>
+
+#include "bp-query.h"
+#include "bp-types.h"
+
+G_BEGIN_DECLS
+
+/* The order in which RAG categories are drawn and listed everywhere:
+ * problems first, as boards read them. */
+extern const BpRag bp_chart_rag_order[BP_RAG_COUNT];
+
+/* Whole percentages of @counts that add up to 100 (largest remainder),
+ * so a table of them does not show 99 % or 101 %. All 0 when the total is 0. */
+void bp_chart_percentages (const int *counts, guint n, int *out_percent);
+
+/* BRAG donut of all actions, @counts indexed by BpRag, with a table beside
+ * it of counts, percentages of all actions and percentages of actions in
+ * progress (red, amber and green: complete and not-started actions are
+ * counted apart). "No actions" when every count is 0. */
+void bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area,
+                          const int counts[BP_RAG_COUNT]);
+char *bp_chart_brag_donut_summary (const int counts[BP_RAG_COUNT]);
+
+/* One priority area's bar. */
+typedef struct
+{
+  const char *label; /* "P1 Leadership, management and governance" */
+  int counts[BP_RAG_COUNT];
+} BpChartPriorityRow;
+
+/* Horizontal 100 % stacked bars, one per priority area, segments labelled
+ * with letter and count where wide enough, each bar's total at its end,
+ * and a legend. */
+void bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
+                                const BpChartPriorityRow *rows, guint n_rows);
+char *bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows);
+
+/* Which of a risk's three scores a heat map places. */
+typedef enum
+{
+  BP_RISK_SCORE_INHERENT,
+  BP_RISK_SCORE_CURRENT,
+  BP_RISK_SCORE_TARGET,
+} BpRiskScoreKind;
+
+/* 5 x 5 risk matrix: impact across (1..5, left to right), likelihood up
+ * (1 at the bottom), cells coloured by @bands (BpRiskBand*) with their
+ * score, each risk of @risks (BpRisk*) placed by its @kind score as its
+ * reference, "+N" where a cell cannot hold them all; a band legend.
+ * @title ("Inherent", "Current") is drawn above; NULL for none.
+ * Risks not scored for @kind are left out (the summary counts them). */
+void bp_chart_risk_heat_map (cairo_t *cr, const cairo_rectangle_t *area,
+                             const char *title, GPtrArray *risks,
+                             BpRiskScoreKind kind, GPtrArray *bands);
+char *bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks,
+                                      BpRiskScoreKind kind, GPtrArray *bands);
+
+/* A measure's values (BpMeasureValue*, in period order) as a line, the
+ * target as a dashed line, each point coloured by its RAG and marked with
+ * its letter; y-axis in the measure's unit. Periods without a value (NAN)
+ * are skipped: the line breaks there, nothing is drawn as zero. */
+void bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area,
+                         const BpMeasure *measure, GPtrArray *values);
+char *bp_chart_kpi_trend_summary (const BpMeasure *measure, GPtrArray *values);
+
+/* A value in the measure's unit, as the chart and its summary write it:
+ * "93.2%", "£1,250", "186", "12 days". Newly allocated. */
+char *bp_chart_format_value (const BpMeasure *measure, double value);
+
+/* Milestones (BpMilestone*) due in [@from, @to] (YYYY-MM-DD; either NULL
+ * to fit the milestones) on a dated axis with month ticks, labels
+ * staggered so they do not overlap; done ones filled and ticked.
+ * Milestones outside the window are left out. */
+void bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area,
+                          GPtrArray *milestones, const char *from, const char *to);
+char *bp_chart_milestones_summary (GPtrArray *milestones, const char *from, const char *to);
+
+/* What moved between two meetings, as six tiles: actions improved,
+ * worsened, completed, newly overdue; risks up, risks down; each with its
+ * count and as many references as fit. @movement may be NULL (no earlier
+ * snapshot): the chart then says so. */
+void bp_chart_movement (cairo_t *cr, const cairo_rectangle_t *area,
+                        const BpMovement *movement);
+char *bp_chart_movement_summary (const BpMovement *movement);
+
+G_END_DECLS

@@ -1,0 +1,165 @@
+/* test-rules.c: RAG, overdue, dates, risk scores and KPI rules. */
+#include <math.h>
+
+#include "bp-rules.h"
+
+static void
+test_rag_parse (void)
+{
+  static const struct { const char *text; BpRag rag; } ok[] = {
+    { "R", BP_RAG_RED }, { " red ", BP_RAG_RED }, { "Off  Track", BP_RAG_RED },
+    { "a", BP_RAG_AMBER }, { "AMBER", BP_RAG_AMBER }, { "At risk", BP_RAG_AMBER },
+    { "G", BP_RAG_GREEN }, { "On track", BP_RAG_GREEN },
+    { "B", BP_RAG_BLUE }, { "Complete", BP_RAG_BLUE }, { "completed", BP_RAG_BLUE },
+    { "", BP_RAG_NOT_STARTED }, { "  ", BP_RAG_NOT_STARTED }, { "Not started", BP_RAG_NOT_STARTED },
+    { "N", BP_RAG_NOT_STARTED },
+  };
+  BpRag rag;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      g_assert_true (bp_rag_parse (ok[i].text, &rag));
+      g_assert_cmpint (rag, ==, ok[i].rag);
+    }
+  g_assert_false (bp_rag_parse ("purple", &rag));
+  g_assert_false (bp_rag_parse ("RA", &rag));
+  g_assert_cmpint (bp_rag_to_letter (BP_RAG_AMBER), ==, 'A');
+  g_assert_cmpint (bp_rag_to_letter (BP_RAG_NOT_STARTED), ==, 'N');
+  g_assert_cmpstr (bp_rag_to_label (BP_RAG_BLUE), ==, "Blue");
+  /* The order of progress used for "went up / down". */
+  g_assert_cmpint (BP_RAG_RED, <, BP_RAG_AMBER);
+  g_assert_cmpint (BP_RAG_AMBER, <, BP_RAG_GREEN);
+  g_assert_cmpint (BP_RAG_GREEN, <, BP_RAG_BLUE);
+}
+
+static void
+test_overdue (void)
+{
+  /* Due yesterday, not complete: overdue whatever the RAG. */
+  g_assert_true (bp_is_overdue (BP_RAG_GREEN, "2025-06-29", NULL, "2025-06-30"));
+  g_assert_true (bp_is_overdue (BP_RAG_NOT_STARTED, "2025-01-01", NULL, "2025-06-30"));
+  /* Due today is not yet overdue. */
+  g_assert_false (bp_is_overdue (BP_RAG_RED, "2025-06-30", NULL, "2025-06-30"));
+  /* Complete is never overdue. */
+  g_assert_false (bp_is_overdue (BP_RAG_BLUE, "2024-01-01", NULL, "2025-06-30"));
+  /* The revised date wins over the original. */
+  g_assert_false (bp_is_overdue (BP_RAG_AMBER, "2025-01-01", "2025-09-30", "2025-06-30"));
+  g_assert_true (bp_is_overdue (BP_RAG_AMBER, "2025-12-01", "2025-03-31", "2025-06-30"));
+  /* No date, not overdue. */
+  g_assert_false (bp_is_overdue (BP_RAG_RED, NULL, NULL, "2025-06-30"));
+}
+
+static void
+test_dates (void)
+{
+  g_autofree char *next = NULL;
+  g_autofree char *leap = NULL;
+  g_autofree char *back = NULL;
+
+  g_assert_true (bp_date_is_valid ("2025-03-31"));
+  g_assert_true (bp_date_is_valid ("2024-02-29"));
+  g_assert_false (bp_date_is_valid ("2025-02-29"));
+  g_assert_false (bp_date_is_valid ("2025-13-01"));
+  g_assert_false (bp_date_is_valid ("31/03/2025"));
+  g_assert_false (bp_date_is_valid ("2025-3-31"));
+  g_assert_false (bp_date_is_valid ("2025-03-31x"));
+  g_assert_false (bp_date_is_valid (NULL));
+
+  next = bp_date_add_days ("2025-12-25", 7);
+  g_assert_cmpstr (next, ==, "2026-01-01");
+  leap = bp_date_add_days ("2024-02-28", 1);
+  g_assert_cmpstr (leap, ==, "2024-02-29");
+  back = bp_date_add_days ("2025-03-01", -1);
+  g_assert_cmpstr (back, ==, "2025-02-28");
+  g_assert_null (bp_date_add_days ("soon", 1));
+}
+
+static void
+test_risk_score_and_bands (void)
+{
+  g_autoptr (GPtrArray) bands = g_ptr_array_new ();
+  BpRiskBand low = { 0, 1, 4, "Low", "#2e7d32" };
+  BpRiskBand medium = { 0, 5, 9, "Medium", "#f9a825" };
+  BpRiskBand high = { 0, 10, 14, "High", "#d84315" };
+  BpRiskBand very = { 0, 15, 25, "Very high", "#b71c1c" };
+
+  g_ptr_array_add (bands, &low);
+  g_ptr_array_add (bands, &medium);
+  g_ptr_array_add (bands, &high);
+  g_ptr_array_add (bands, &very);
+
+  g_assert_cmpint (bp_risk_score (4, 5), ==, 20);
+  g_assert_cmpint (bp_risk_score (1, 1), ==, 1);
+  g_assert_cmpint (bp_risk_score (0, 3), ==, 0);
+  g_assert_cmpint (bp_risk_score (6, 3), ==, 0);
+
+  g_assert_cmpstr (bp_risk_band_for_score (bands, 4)->name, ==, "Low");
+  g_assert_cmpstr (bp_risk_band_for_score (bands, 5)->name, ==, "Medium");
+  g_assert_cmpstr (bp_risk_band_for_score (bands, 12)->name, ==, "High");
+  g_assert_cmpstr (bp_risk_band_for_score (bands, 25)->name, ==, "Very high");
+  g_assert_null (bp_risk_band_for_score (bands, 0));
+
+  g_assert_cmpstr (bp_likelihood_label (5), ==, "Almost certain");
+  g_assert_cmpstr (bp_impact_label (1), ==, "Negligible");
+
+  g_assert_cmpint (bp_risk_direction (12, 9), ==, BP_DIRECTION_IMPROVED);
+  g_assert_cmpint (bp_risk_direction (9, 12), ==, BP_DIRECTION_DETERIORATED);
+  g_assert_cmpint (bp_risk_direction (9, 9), ==, BP_DIRECTION_SUSTAINED);
+  g_assert_cmpint (bp_risk_direction (0, 9), ==, BP_DIRECTION_NONE);
+}
+
+static void
+test_kpi_rag (void)
+{
+  BpMeasure higher = { .polarity = BP_POLARITY_HIGHER, .target = 90, .tolerance = 5 };
+  BpMeasure lower = { .polarity = BP_POLARITY_LOWER, .target = 0, .tolerance = 20 };
+  BpMeasure close = { .polarity = BP_POLARITY_TARGET, .target = 50, .tolerance = 5 };
+  BpMeasure no_target = { .polarity = BP_POLARITY_HIGHER, .target = NAN, .tolerance = NAN };
+
+  g_assert_cmpint (bp_kpi_rag (&higher, 94.4), ==, BP_KPI_RAG_GREEN);
+  g_assert_cmpint (bp_kpi_rag (&higher, 90), ==, BP_KPI_RAG_GREEN);
+  g_assert_cmpint (bp_kpi_rag (&higher, 85), ==, BP_KPI_RAG_AMBER);
+  g_assert_cmpint (bp_kpi_rag (&higher, 67.1), ==, BP_KPI_RAG_RED);
+
+  g_assert_cmpint (bp_kpi_rag (&lower, 0), ==, BP_KPI_RAG_GREEN);
+  g_assert_cmpint (bp_kpi_rag (&lower, 20), ==, BP_KPI_RAG_AMBER);
+  g_assert_cmpint (bp_kpi_rag (&lower, 105), ==, BP_KPI_RAG_RED);
+
+  g_assert_cmpint (bp_kpi_rag (&close, 54), ==, BP_KPI_RAG_GREEN);
+  g_assert_cmpint (bp_kpi_rag (&close, 44), ==, BP_KPI_RAG_AMBER);
+  g_assert_cmpint (bp_kpi_rag (&close, 22), ==, BP_KPI_RAG_RED);
+
+  /* No value, or no target: no RAG, never "red by default". */
+  g_assert_cmpint (bp_kpi_rag (&higher, NAN), ==, BP_KPI_RAG_NONE);
+  g_assert_cmpint (bp_kpi_rag (&no_target, 50), ==, BP_KPI_RAG_NONE);
+}
+
+static void
+test_kpi_direction (void)
+{
+  BpMeasure higher = { .polarity = BP_POLARITY_HIGHER, .target = 90, .tolerance = 5 };
+  BpMeasure lower = { .polarity = BP_POLARITY_LOWER, .target = 0, .tolerance = 20 };
+  BpMeasure close = { .polarity = BP_POLARITY_TARGET, .target = 50, .tolerance = 5 };
+
+  g_assert_cmpint (bp_kpi_direction (&higher, 67.1, 94.4), ==, BP_DIRECTION_IMPROVED);
+  g_assert_cmpint (bp_kpi_direction (&higher, 91.8, 78.8), ==, BP_DIRECTION_DETERIORATED);
+  g_assert_cmpint (bp_kpi_direction (&higher, 100, 100), ==, BP_DIRECTION_SUSTAINED);
+  g_assert_cmpint (bp_kpi_direction (&lower, 1383, 1030), ==, BP_DIRECTION_IMPROVED);
+  g_assert_cmpint (bp_kpi_direction (&lower, 1030, 1038), ==, BP_DIRECTION_DETERIORATED);
+  g_assert_cmpint (bp_kpi_direction (&close, 22, 54), ==, BP_DIRECTION_IMPROVED);
+  g_assert_cmpint (bp_kpi_direction (&close, 44, 22), ==, BP_DIRECTION_DETERIORATED);
+  g_assert_cmpint (bp_kpi_direction (&higher, NAN, 50), ==, BP_DIRECTION_NONE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/rules/rag-parse", test_rag_parse);
+  g_test_add_func ("/rules/overdue", test_overdue);
+  g_test_add_func ("/rules/dates", test_dates);
+  g_test_add_func ("/rules/risk-score-and-bands", test_risk_score_and_bands);
+  g_test_add_func ("/rules/kpi-rag", test_kpi_rag);
+  g_test_add_func ("/rules/kpi-direction", test_kpi_direction);
+  return g_test_run ();
+}
