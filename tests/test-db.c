@@ -392,7 +392,11 @@ test_migrate_v0 (Fixture *f, gconstpointer data)
   owner = bp_test_sql_text (f->path, "SELECT p.name FROM action a JOIN person p ON p.id = a.owner_id"
                                      " WHERE a.ref = '1.10'");
   g_assert_cmpstr (owner, ==, "Head of SEND");
-  g_assert_nonnull (bp_db_find_action (db, "1.1", NULL));
+  {
+    g_autoptr (BpAction) first = bp_db_find_action (db, "1.1", NULL);
+
+    g_assert_nonnull (first);
+  }
   updates = bp_db_list_updates (db, a->id, &error);
   g_assert_cmpuint (updates->len, ==, 1);
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM risk_band"), ==, 4);
@@ -558,6 +562,7 @@ test_read_only (Fixture *f, gconstpointer data)
     g_assert_cmpint (s.overdue, ==, 1);
   }
   g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+  g_free (after);
   after = bp_test_file_sum (f->path);
   g_assert_cmpstr (before, ==, after);
 }

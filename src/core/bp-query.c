@@ -423,6 +423,31 @@ bp_db_summary (BpDb *self, const char *as_of, BpSummary *out, GError **error)
       && count_into (self, "SELECT count(*) FROM snapshot", NULL, &out->snapshots, error);
 }
 
+GHashTable *
+bp_db_snapshot_risk_scores (BpDb *self, gint64 snapshot_id, GError **error)
+{
+  g_autoptr (GHashTable) scores = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  stmt = bp_db_statement (self, "SELECT risk_id, score FROM snapshot_risk WHERE snapshot_id = ?1",
+                          error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, snapshot_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (scores, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bp_db_set_sqlite_error (self, rc, _("Reading the file"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&scores);
+}
+
 static void
 movement_item_free (BpMovementItem *item)
 {

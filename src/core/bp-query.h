@@ -86,6 +86,10 @@ typedef struct
   GPtrArray *risks_down;    /* score fell */
 } BpMovement;
 
+/* Each risk's score frozen in a snapshot: risk id (gint64*) -> score
+ * (GINT_TO_POINTER). */
+GHashTable *bp_db_snapshot_risk_scores (BpDb *self, gint64 snapshot_id, GError **error);
+
 void bp_movement_free (BpMovement *movement);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpMovement, bp_movement_free)
 
