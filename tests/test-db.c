@@ -567,6 +567,73 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+static void
+test_undo_redo (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  g_autoptr (BpAction) a = NULL;
+  BpUpdate u = { 0, ids.a11, "2025-06-01", "Alice Owner", BP_RAG_RED, "Supplier failed", NULL };
+  BpActionFilter search = BP_ACTION_FILTER_INIT;
+  g_autoptr (GPtrArray) found = NULL;
+  int audit_before;
+
+  bp_db_set_undo_enabled (db, TRUE);
+  g_assert_false (bp_db_can_undo (db));
+
+  /* An edit, undone and redone. */
+  a = bp_db_get_action (db, ids.a11, &error);
+  g_free (a->title);
+  a->title = g_strdup ("Relaunch the Local Offer website");
+  g_assert_true (bp_db_update_action (db, a, &error));
+  g_assert_true (bp_db_can_undo (db));
+  g_assert_true (bp_db_undo (db, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *title = bp_test_sql_text (f->path, "SELECT title FROM action WHERE ref = '1.1'");
+
+    g_assert_cmpstr (title, ==, "Publish the Local Offer refresh");
+  }
+  g_assert_true (bp_db_can_redo (db));
+  g_assert_true (bp_db_redo (db, &error));
+  {
+    g_autofree char *title = bp_test_sql_text (f->path, "SELECT title FROM action WHERE ref = '1.1'");
+
+    g_assert_cmpstr (title, ==, "Relaunch the Local Offer website");
+  }
+
+  /* An update, undone: the history and the action's RAG go back. */
+  g_assert_true (bp_db_add_update (db, &u, &error));
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action WHERE rag = 'R'"), ==, 2);
+  audit_before = bp_test_sql_int (f->path, "SELECT count(*) FROM audit");
+  g_assert_true (bp_db_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM progress_update"), ==, 0);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action WHERE rag = 'R'"), ==, 1);
+  /* The undo is itself in the audit log, and history stays guarded. */
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM audit"), >, audit_before);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT undoing FROM audit_actor"), ==, 0);
+
+  /* A deleted action comes back with its updates, and is found again. */
+  g_assert_true (bp_db_redo (db, &error));
+  g_assert_true (bp_db_delete_action (db, ids.a11, &error));
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM progress_update"), ==, 0);
+  g_assert_true (bp_db_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM progress_update"), ==, 1);
+  search.search = "supplier";
+  found = bp_db_list_actions (db, &search, &error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpstr (((BpAction *) found->pdata[0])->ref, ==, "1.1");
+
+  /* A new edit clears what could be redone. */
+  g_assert_true (bp_db_undo (db, &error));
+  g_assert_true (bp_db_can_redo (db));
+  bp_test_add_action (db, "2.2", ids.p2, 0, "New work", NULL, BP_RAG_GREEN);
+  g_assert_false (bp_db_can_redo (db));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,6 +650,7 @@ main (int argc, char **argv)
   ADD ("/db/migrate-failure", test_migrate_failure);
   ADD ("/db/bad-files", test_bad_files);
   ADD ("/db/read-only", test_read_only);
+  ADD ("/db/undo-redo", test_undo_redo);
 #undef ADD
   return g_test_run ();
 }

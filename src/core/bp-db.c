@@ -1,4 +1,9 @@
 /* bp-db.c: opening, creating, migrating and writing a .boardpack file. */
+
+/* The session extension records each transaction's changes for undo;
+ * sqlite3.h declares it only with these. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -27,6 +32,19 @@ struct _BpDb
   int depth;              /* open transactions and savepoints */
   GPtrArray *pending_changes;
   int fail_after;
+
+  gboolean undo_enabled;
+  sqlite3_session *session; /* the open transaction's changes */
+  GPtrArray *undo_stack;    /* GBytes changesets, oldest first */
+  GPtrArray *redo_stack;
+};
+
+/* The tables an undo puts back: plan data, not the audit log. */
+static const char *const undo_tables[] = {
+  "programme", "organisation", "person", "priority", "action", "milestone",
+  "progress_update", "risk", "mitigation", "risk_action", "risk_band", "measure",
+  "measure_value", "action_measure", "meeting", "snapshot", "snapshot_action",
+  "snapshot_risk", NULL,
 };
 
 enum
@@ -45,6 +63,9 @@ bp_db_finalize (GObject *object)
   BpDb *self = BP_DB (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -86,6 +107,8 @@ bp_db_init (BpDb *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
 }
 
 /* ---------------------------------------------------------------- errors */
@@ -217,6 +240,40 @@ exec_simple (BpDb *self, const char *sql, GError **error)
   return stmt && bp_db_step_done (self, stmt, NULL, error);
 }
 
+static gboolean
+start_session (BpDb *self, GError **error)
+{
+  int rc = sqlite3session_create (self->db, "main", &self->session);
+
+  for (guint i = 0; rc == SQLITE_OK && undo_tables[i]; i++)
+    rc = sqlite3session_attach (self->session, undo_tables[i]);
+  if (rc != SQLITE_OK)
+    {
+      g_clear_pointer (&self->session, sqlite3session_delete);
+      bp_db_set_sqlite_error (self, rc, _("Recording the change for undo"), error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Keeps the committed transaction's changes as the newest undo step. */
+static void
+finish_session (BpDb *self, gboolean committed)
+{
+  void *data = NULL;
+  int size = 0;
+
+  if (self->session == NULL)
+    return;
+  if (committed && sqlite3session_changeset (self->session, &size, &data) == SQLITE_OK && size > 0)
+    {
+      g_ptr_array_add (self->undo_stack, g_bytes_new (data, size));
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+  sqlite3_free (data);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+}
+
 gboolean
 bp_db_begin (BpDb *self, GError **error)
 {
@@ -251,6 +308,11 @@ bp_db_begin (BpDb *self, GError **error)
           return FALSE;
         }
       sqlite3_reset (stmt);
+      if (self->undo_enabled && !start_session (self, error))
+        {
+          exec_simple (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
     }
   else
     {
@@ -285,6 +347,7 @@ bp_db_commit (BpDb *self, GError **error)
       if (!exec_simple (self, "COMMIT", error))
         return FALSE; /* still open: the caller rolls back */
       self->depth = 0;
+      finish_session (self, TRUE);
       emit_pending (self);
       return TRUE;
     }
@@ -308,6 +371,7 @@ bp_db_rollback (BpDb *self)
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       g_ptr_array_set_size (self->pending_changes, 0);
+      finish_session (self, FALSE);
     }
   else
     {
@@ -1432,4 +1496,136 @@ bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GErr
 failed:
   bp_db_rollback (self);
   return 0;
+}
+
+/* ------------------------------------------------------------------ undo */
+
+void
+bp_db_set_undo_enabled (BpDb *self, gboolean enabled)
+{
+  g_return_if_fail (BP_IS_DB (self));
+  g_return_if_fail (self->depth == 0);
+  self->undo_enabled = enabled;
+  if (!enabled)
+    {
+      g_ptr_array_set_size (self->undo_stack, 0);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+}
+
+gboolean
+bp_db_can_undo (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+bp_db_can_redo (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  return self->redo_stack->len > 0;
+}
+
+static int
+on_apply_conflict_cb (void *data, int conflict, sqlite3_changeset_iter *iter)
+{
+  /* The file changed under the step (another program wrote to it): give
+   * up rather than overwrite what is there now. */
+  return SQLITE_CHANGESET_ABORT;
+}
+
+/* Applies @changeset (inverted when @invert) as one transaction, and
+ * reports every table it touched. */
+static gboolean
+apply_changeset (BpDb *self, GBytes *changeset, gboolean invert, GError **error)
+{
+  gsize size;
+  gconstpointer data = g_bytes_get_data (changeset, &size);
+  void *inverted = NULL;
+  int n_inverted = 0, rc;
+  gboolean undo_was_enabled = self->undo_enabled;
+  sqlite3_stmt *stmt;
+
+  if (invert)
+    {
+      rc = sqlite3changeset_invert ((int) size, data, &n_inverted, &inverted);
+      if (rc != SQLITE_OK)
+        {
+          bp_db_set_sqlite_error (self, rc, _("Undoing"), error);
+          return FALSE;
+        }
+    }
+  /* Undo itself is not recorded as a new undo step. */
+  self->undo_enabled = FALSE;
+  if (!bp_db_begin (self, error))
+    goto failed;
+  stmt = bp_db_statement (self, "UPDATE audit_actor SET undoing = 1 WHERE id = 1", error);
+  if (stmt == NULL || !bp_db_step_done (self, stmt, NULL, error))
+    goto failed_rollback;
+  rc = sqlite3changeset_apply (self->db, invert ? n_inverted : (int) size,
+                               invert ? inverted : (void *) data, NULL,
+                               on_apply_conflict_cb, self);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                   _("The change cannot be undone: the file has changed since (%s)"),
+                   sqlite3_errstr (rc));
+      goto failed_rollback;
+    }
+  stmt = bp_db_statement (self, "UPDATE audit_actor SET undoing = 0 WHERE id = 1", error);
+  if (stmt == NULL || !bp_db_step_done (self, stmt, NULL, error))
+    goto failed_rollback;
+  for (guint i = 0; undo_tables[i]; i++)
+    bp_db_changed (self, undo_tables[i]);
+  if (!bp_db_commit (self, error))
+    goto failed_rollback;
+  self->undo_enabled = undo_was_enabled;
+  sqlite3_free (inverted);
+  return TRUE;
+
+failed_rollback:
+  bp_db_rollback (self);
+failed:
+  self->undo_enabled = undo_was_enabled;
+  sqlite3_free (inverted);
+  return FALSE;
+}
+
+gboolean
+bp_db_undo (BpDb *self, GError **error)
+{
+  g_autoptr (GBytes) step = NULL;
+
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  if (self->undo_stack->len == 0)
+    return TRUE;
+  step = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+  if (!apply_changeset (self, step, TRUE, error))
+    {
+      g_ptr_array_add (self->undo_stack, g_steal_pointer (&step));
+      return FALSE;
+    }
+  g_ptr_array_add (self->redo_stack, g_steal_pointer (&step));
+  return TRUE;
+}
+
+gboolean
+bp_db_redo (BpDb *self, GError **error)
+{
+  g_autoptr (GBytes) step = NULL;
+
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  if (self->redo_stack->len == 0)
+    return TRUE;
+  step = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
+  if (!apply_changeset (self, step, FALSE, error))
+    {
+      g_ptr_array_add (self->redo_stack, g_steal_pointer (&step));
+      return FALSE;
+    }
+  g_ptr_array_add (self->undo_stack, g_steal_pointer (&step));
+  return TRUE;
 }

@@ -94,4 +94,13 @@ BpPriority *bp_db_find_priority (BpDb *self, const char *code, GError **error);
 gint64 bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced,
                             GError **error);
 
+/* Undo and redo of whole write transactions (each user edit is one),
+ * recorded with SQLite's session extension while enabled. An undo is a
+ * write of its own: it is in the audit log like any other. */
+void bp_db_set_undo_enabled (BpDb *self, gboolean enabled);
+gboolean bp_db_can_undo (BpDb *self);
+gboolean bp_db_can_redo (BpDb *self);
+gboolean bp_db_undo (BpDb *self, GError **error);
+gboolean bp_db_redo (BpDb *self, GError **error);
+
 G_END_DECLS

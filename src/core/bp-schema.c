@@ -113,7 +113,8 @@ static const char schema_v1[] =
   "  PRIMARY KEY (snapshot_id, risk_id)) WITHOUT ROWID;"
   /* Who the audit log names: set by the application before each write,
    * because a trigger cannot ask. */
-  "CREATE TABLE audit_actor (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT);"
+  "CREATE TABLE audit_actor (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT,"
+  "  undoing INTEGER NOT NULL DEFAULT 0);"
   "INSERT INTO audit_actor (id, name) VALUES (1, NULL);"
   "CREATE TABLE audit ("
   "  id INTEGER PRIMARY KEY,"
@@ -126,11 +127,13 @@ static const char schema_v1[] =
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
   /* Progress updates are history: never edited, and deleted only with
-   * their action (the cascade runs after the action row has gone). */
+   * their action (the cascade runs after the action row has gone) or by
+   * the user's own undo of the edit that added them. */
   "CREATE TRIGGER progress_update_no_update BEFORE UPDATE ON progress_update"
   "  BEGIN SELECT RAISE (ABORT, 'progress updates cannot be changed'); END;"
   "CREATE TRIGGER progress_update_no_delete BEFORE DELETE ON progress_update"
   "  WHEN EXISTS (SELECT 1 FROM action WHERE id = OLD.action_id)"
+  "   AND NOT (SELECT undoing FROM audit_actor WHERE id = 1)"
   "  BEGIN SELECT RAISE (ABORT, 'progress updates cannot be deleted'); END;"
   /* Full-text search over actions and their updates. */
   "CREATE VIRTUAL TABLE action_fts USING fts5 ("
