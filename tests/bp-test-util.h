@@ -141,3 +141,30 @@ bp_test_small_programme (const char *path, BpTestIds *ids)
                                  "2024-12-31", BP_RAG_BLUE);
   return db;
 }
+
+/* Version 0: the first shape of the file, made here with plain SQLite. */
+static inline void
+bp_test_write_v0_file (const char *path)
+{
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "PRAGMA application_id = %d;"
+    "CREATE TABLE programme (title TEXT);"
+    "CREATE TABLE priority (id INTEGER PRIMARY KEY, code TEXT, title TEXT);"
+    "CREATE TABLE action (id INTEGER PRIMARY KEY, ref TEXT, priority_id INTEGER"
+    "  REFERENCES priority, title TEXT, owner TEXT, due_date TEXT, rag TEXT);"
+    "CREATE TABLE progress_update (id INTEGER PRIMARY KEY, action_id INTEGER"
+    "  REFERENCES action, date TEXT, rag TEXT, commentary TEXT);"
+    "INSERT INTO programme VALUES ('Early plan');"
+    "INSERT INTO priority VALUES (1, 'P1', 'Leadership'), (2, 'P2', 'Inclusion');"
+    "INSERT INTO action VALUES (1, '1.1', 1, 'Set up the board', 'Head of SEND', '2024-06-30', 'B'),"
+    "  (2, '1.10', 1, 'Agree the scorecard', ' Head of SEND ', '2025-03-31', 'A'),"
+    "  (3, '2.1', 2, 'Inclusion charter', 'Chair of Headteachers', NULL, NULL);"
+    "INSERT INTO progress_update VALUES (1, 1, '2024-06-01', 'B', 'Board in place'),"
+    "  (2, 2, '2025-02-01', 'A', 'Draft shared');",
+    (int) BP_APPLICATION_ID);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}

@@ -178,6 +178,34 @@ test_bad_files (Fixture *f, gconstpointer data)
 }
 
 static void
+test_check_upgrades (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+  g_autofree char *backup = g_strconcat (f->path, ".v0.bak", NULL);
+  g_autofree char *locked = g_build_filename (f->dir, "locked.boardpack", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  bp_test_write_v0_file (f->path);
+  run (&r, "check", f->path, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "upgraded to file version"));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (check_value (r.out, "actions"), ==, 3);
+  g_assert_cmpint (bp_test_sql_int (f->path, "PRAGMA user_version"), ==, BP_SCHEMA_VERSION);
+
+  /* An older file that may not be written is refused, untouched. */
+  bp_test_write_v0_file (locked);
+  g_assert_cmpint (g_chmod (locked, 0444), ==, 0);
+  before = bp_test_file_sum (locked);
+  run (&r, "check", locked, NULL);
+  g_assert_cmpint (r.status, ==, 73);
+  g_assert_nonnull (strstr (r.err, "must be upgraded"));
+  after = bp_test_file_sum (locked);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
 test_sample (Fixture *f, gconstpointer data)
 {
   g_auto (Run) r = { 0 };
@@ -330,6 +358,7 @@ main (int argc, char **argv)
   ADD ("/cli/usage", test_usage);
   ADD ("/cli/new-and-check", test_new_and_check);
   ADD ("/cli/bad-files", test_bad_files);
+  ADD ("/cli/check-upgrades", test_check_upgrades);
   ADD ("/cli/sample", test_sample);
   ADD ("/cli/update", test_update);
   ADD ("/cli/snapshot", test_snapshot);

@@ -336,33 +336,6 @@ test_atomicity (Fixture *f, gconstpointer data)
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action"), ==, 3);
 }
 
-/* Version 0: the first shape of the file, made here with plain SQLite. */
-static void
-write_v0_file (const char *path)
-{
-  sqlite3 *db = NULL;
-  g_autofree char *sql = g_strdup_printf (
-    "PRAGMA application_id = %d;"
-    "CREATE TABLE programme (title TEXT);"
-    "CREATE TABLE priority (id INTEGER PRIMARY KEY, code TEXT, title TEXT);"
-    "CREATE TABLE action (id INTEGER PRIMARY KEY, ref TEXT, priority_id INTEGER"
-    "  REFERENCES priority, title TEXT, owner TEXT, due_date TEXT, rag TEXT);"
-    "CREATE TABLE progress_update (id INTEGER PRIMARY KEY, action_id INTEGER"
-    "  REFERENCES action, date TEXT, rag TEXT, commentary TEXT);"
-    "INSERT INTO programme VALUES ('Early plan');"
-    "INSERT INTO priority VALUES (1, 'P1', 'Leadership'), (2, 'P2', 'Inclusion');"
-    "INSERT INTO action VALUES (1, '1.1', 1, 'Set up the board', 'Head of SEND', '2024-06-30', 'B'),"
-    "  (2, '1.10', 1, 'Agree the scorecard', ' Head of SEND ', '2025-03-31', 'A'),"
-    "  (3, '2.1', 2, 'Inclusion charter', 'Chair of Headteachers', NULL, NULL);"
-    "INSERT INTO progress_update VALUES (1, 1, '2024-06-01', 'B', 'Board in place'),"
-    "  (2, 2, '2025-02-01', 'A', 'Draft shared');",
-    (int) BP_APPLICATION_ID);
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 static void
 test_migrate_v0 (Fixture *f, gconstpointer data)
 {
@@ -374,7 +347,7 @@ test_migrate_v0 (Fixture *f, gconstpointer data)
   g_autoptr (BpAction) a = NULL;
   g_autoptr (GPtrArray) updates = NULL;
 
-  write_v0_file (f->path);
+  bp_test_write_v0_file (f->path);
   before = bp_test_file_sum (f->path);
   db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -414,7 +387,7 @@ test_migrate_failure (Fixture *f, gconstpointer data)
   g_autoptr (BpDb) db = NULL;
   sqlite3 *raw = NULL;
 
-  write_v0_file (f->path);
+  bp_test_write_v0_file (f->path);
   /* An action whose priority does not exist breaks the copy. */
   g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO action VALUES (9, '9.1', 99, 'Orphan', NULL, NULL, 'G')",

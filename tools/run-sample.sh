@@ -1,5 +1,5 @@
 #!/bin/sh
-# Builds Boardpack and opens the sample programme.
+# Builds Boardpack and opens the sample programme in the window.
 set -eu
 cd "$(dirname "$0")/.."
 ./tools/install-deps.sh
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 meson compile -C _build
 sample=_build/sample.boardpack
 rm -f "$sample" "$sample-wal" "$sample-shm"
-./_build/src/cli/boardpack sample "$sample"
-# Until the window exists, show what the sample holds.
-./_build/src/cli/boardpack check "$sample"
+./_build/src/boardpack sample "$sample"
+./_build/src/boardpack check "$sample"
+# The settings schema is compiled in the build folder until installed.
+GSETTINGS_SCHEMA_DIR="$PWD/_build/data" exec ./_build/src/boardpack "$sample"

@@ -680,7 +680,7 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
     {
       if (self->read_only)
         {
-          g_set_error (error, BP_ERROR, BP_ERROR_READ_ONLY,
+          g_set_error (error, BP_ERROR, BP_ERROR_NEEDS_UPGRADE,
                        _("%s: file version %d must be upgraded to version %d, "
                          "but %s"), path, version, BP_SCHEMA_VERSION, self->read_only_reason);
           return NULL;
@@ -1132,13 +1132,36 @@ bind_row (sqlite3_stmt *stmt, const BpEntity *e, gconstpointer row)
   return idx;
 }
 
+/* A single statement inside the caller's transaction is atomic by itself,
+ * so it needs no savepoint of its own; and each savepoint would make the
+ * full-text index write out its pending terms, which is what made large
+ * imports slow. Alone, a write is its own transaction. */
+static gboolean
+begin_write (BpDb *self, gboolean *nested, GError **error)
+{
+  *nested = self->depth > 0;
+  return *nested || bp_db_begin (self, error);
+}
+
+static gboolean
+end_write (BpDb *self, gboolean nested, gboolean ok, GError **error)
+{
+  if (nested)
+    return ok;
+  if (ok && bp_db_commit (self, error))
+    return TRUE;
+  bp_db_rollback (self);
+  return FALSE;
+}
+
 static gboolean
 entity_insert (BpDb *self, const BpEntity *e, gpointer row, GError **error)
 {
   g_autofree char *sql = insert_sql (e);
   sqlite3_stmt *stmt;
+  gboolean nested;
 
-  if (!validate (self, e, row, error) || !bp_db_begin (self, error))
+  if (!validate (self, e, row, error) || !begin_write (self, &nested, error))
     return FALSE;
   stmt = bp_db_statement (self, sql, error);
   if (stmt == NULL)
@@ -1148,11 +1171,10 @@ entity_insert (BpDb *self, const BpEntity *e, gpointer row, GError **error)
     goto failed;
   *(gint64 *) row = sqlite3_last_insert_rowid (self->db);
   bp_db_changed (self, e->table);
-  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+  return end_write (self, nested, TRUE, error);
 
 failed:
-  bp_db_rollback (self);
-  return FALSE;
+  return end_write (self, nested, FALSE, error);
 }
 
 static gboolean
@@ -1161,8 +1183,9 @@ entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
   g_autofree char *sql = update_sql (e);
   sqlite3_stmt *stmt;
   gint64 id = *(const gint64 *) row;
+  gboolean nested;
 
-  if (!validate (self, e, row, error) || !bp_db_begin (self, error))
+  if (!validate (self, e, row, error) || !begin_write (self, &nested, error))
     return FALSE;
   stmt = bp_db_statement (self, sql, error);
   if (stmt == NULL)
@@ -1177,11 +1200,10 @@ entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
       goto failed;
     }
   bp_db_changed (self, e->table);
-  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+  return end_write (self, nested, TRUE, error);
 
 failed:
-  bp_db_rollback (self);
-  return FALSE;
+  return end_write (self, nested, FALSE, error);
 }
 
 static gboolean
@@ -1189,8 +1211,9 @@ entity_delete (BpDb *self, const BpEntity *e, gint64 id, GError **error)
 {
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", e->table);
   sqlite3_stmt *stmt;
+  gboolean nested;
 
-  if (!bp_db_begin (self, error))
+  if (!begin_write (self, &nested, error))
     return FALSE;
   stmt = bp_db_statement (self, sql, error);
   if (stmt == NULL)
@@ -1205,11 +1228,10 @@ entity_delete (BpDb *self, const BpEntity *e, gint64 id, GError **error)
       goto failed;
     }
   bp_db_changed (self, e->table);
-  return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
+  return end_write (self, nested, TRUE, error);
 
 failed:
-  bp_db_rollback (self);
-  return FALSE;
+  return end_write (self, nested, FALSE, error);
 }
 
 static gpointer
@@ -1326,42 +1348,16 @@ bp_db_update_programme (BpDb *self, const BpProgramme *programme, GError **error
 gboolean
 bp_db_add_update (BpDb *self, BpUpdate *update, GError **error)
 {
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (BP_IS_DB (self) && update != NULL, FALSE);
 
-  if (!bp_db_begin (self, error))
-    return FALSE;
+  /* One statement: a trigger sets the action's RAG from its latest update. */
   if (!entity_insert (self, &bp_entity_update, update, error))
-    goto failed;
-  /* The action's current RAG is its latest update's, whatever order the
-   * updates were entered in. */
-  stmt = bp_db_statement (self,
-                          "UPDATE action SET rag = ?1,"
-                          "  percent = CASE WHEN ?1 = 'B' THEN 100 ELSE percent END"
-                          " WHERE id = ?2 AND NOT EXISTS (SELECT 1 FROM progress_update u"
-                          "   WHERE u.action_id = ?2 AND (u.date > ?3 OR (u.date = ?3 AND u.id > ?4)))",
-                          error);
-  if (stmt == NULL)
-    goto failed;
-  {
-    char letter[2] = { bp_rag_to_letter (update->rag), 0 };
-
-    sqlite3_bind_text (stmt, 1, letter, 1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64 (stmt, 2, update->action_id);
-    sqlite3_bind_text (stmt, 3, update->date, -1, SQLITE_STATIC);
-    sqlite3_bind_int64 (stmt, 4, update->id);
-  }
-  if (!bp_db_step_done (self, stmt, &bp_entity_action, error))
-    goto failed;
+    {
+      update->id = 0;
+      return FALSE;
+    }
   bp_db_changed (self, "action");
-  if (bp_db_commit (self, error))
-    return TRUE;
-
-failed:
-  update->id = 0;
-  bp_db_rollback (self);
-  return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -1527,9 +1523,40 @@ bp_db_can_redo (BpDb *self)
   return self->redo_stack->len > 0;
 }
 
+/* TRUE when the row as it is already holds every value @iter would set:
+ * a trigger got there first (an update's insert sets its action's RAG). */
+static gboolean
+row_already_changed (sqlite3_changeset_iter *iter)
+{
+  const char *table;
+  int n_columns, op, indirect;
+
+  if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK
+      || op != SQLITE_UPDATE)
+    return FALSE;
+  for (int i = 0; i < n_columns; i++)
+    {
+      sqlite3_value *wanted = NULL, *current = NULL;
+
+      if (sqlite3changeset_new (iter, i, &wanted) != SQLITE_OK || wanted == NULL)
+        continue; /* a column the change leaves alone */
+      if (sqlite3changeset_conflict (iter, i, &current) != SQLITE_OK || current == NULL)
+        return FALSE;
+      if (sqlite3_value_type (wanted) != sqlite3_value_type (current))
+        return FALSE;
+      if (sqlite3_value_bytes (wanted) != sqlite3_value_bytes (current)
+          || memcmp (sqlite3_value_blob (wanted), sqlite3_value_blob (current),
+                     sqlite3_value_bytes (wanted)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 on_apply_conflict_cb (void *data, int conflict, sqlite3_changeset_iter *iter)
 {
+  if (conflict == SQLITE_CHANGESET_DATA && row_already_changed (iter))
+    return SQLITE_CHANGESET_OMIT;
   /* The file changed under the step (another program wrote to it): give
    * up rather than overwrite what is there now. */
   return SQLITE_CHANGESET_ABORT;

@@ -19,6 +19,7 @@ bp_error_exit_code (const GError *error)
       return 65;
     case BP_ERROR_READ_ONLY:
     case BP_ERROR_EXISTS:
+    case BP_ERROR_NEEDS_UPGRADE:
       return 73;
     case BP_ERROR_IO:
     default:

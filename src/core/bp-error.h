@@ -18,6 +18,7 @@ typedef enum
   BP_ERROR_READ_ONLY,      /* a write to a file opened read-only */
   BP_ERROR_EXISTS,         /* would overwrite a file */
   BP_ERROR_IO,             /* the disk or SQLite failed */
+  BP_ERROR_NEEDS_UPGRADE,  /* an older file opened read-only */
 } BpError;
 
 GQuark bp_error_quark (void);

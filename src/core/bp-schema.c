@@ -135,6 +135,14 @@ static const char schema_v1[] =
   "  WHEN EXISTS (SELECT 1 FROM action WHERE id = OLD.action_id)"
   "   AND NOT (SELECT undoing FROM audit_actor WHERE id = 1)"
   "  BEGIN SELECT RAISE (ABORT, 'progress updates cannot be deleted'); END;"
+  /* An action's current RAG is its latest update's, whatever order the
+   * updates were entered in; complete means 100 %. */
+  "CREATE TRIGGER progress_update_sets_rag AFTER INSERT ON progress_update"
+  "  WHEN NOT EXISTS (SELECT 1 FROM progress_update u WHERE u.action_id = NEW.action_id"
+  "    AND (u.date > NEW.date OR (u.date = NEW.date AND u.id > NEW.id)))"
+  "  BEGIN UPDATE action SET rag = NEW.rag,"
+  "    percent = CASE WHEN NEW.rag = 'B' THEN 100 ELSE percent END"
+  "    WHERE id = NEW.action_id; END;"
   /* Full-text search over actions and their updates. */
   "CREATE VIRTUAL TABLE action_fts USING fts5 ("
   "  ref, title, description, content='action', content_rowid='id',"
@@ -186,6 +194,7 @@ audit_triggers_sql (const BpEntity *e)
 {
   GString *s = g_string_new (NULL);
   g_autoptr (GString) new_json = g_string_new ("json_object('id', NEW.id");
+  g_autoptr (GString) key_json = g_string_new ("json_object('id', NEW.id");
   g_autoptr (GString) old_json = g_string_new ("json_object('id', OLD.id");
   g_autoptr (GString) changes = g_string_new (NULL);
 
@@ -196,12 +205,15 @@ audit_triggers_sql (const BpEntity *e)
       if (f->flags & BP_FIELD_VIEW)
         continue;
       g_string_append_printf (new_json, ", '%s', NEW.%s", f->column, f->column);
+      if (f->type != BP_FIELD_TEXT)
+        g_string_append_printf (key_json, ", '%s', NEW.%s", f->column, f->column);
       g_string_append_printf (old_json, ", '%s', OLD.%s", f->column, f->column);
       g_string_append_printf (changes, "%s SELECT '%s' AS f, OLD.%s AS o, NEW.%s AS n",
                               changes->len ? " UNION ALL" : "", f->column,
                               f->column, f->column);
     }
   g_string_append_c (new_json, ')');
+  g_string_append_c (key_json, ')');
   g_string_append_c (old_json, ')');
 
 #define WHO "(SELECT name FROM audit_actor WHERE id = 1)"
@@ -212,7 +224,9 @@ audit_triggers_sql (const BpEntity *e)
     "CREATE TRIGGER %1$s_audit_ad AFTER DELETE ON %1$s BEGIN"
     " INSERT INTO audit (who, op, entity, entity_id, old_value)"
     " VALUES (" WHO ", 'delete', '%1$s', OLD.id, %3$s); END;",
-    e->table, new_json->str, old_json->str);
+    /* An append-only row never changes and its delete is logged in full,
+     * so its insert is logged by its keys, not its text again. */
+    e->table, e->append_only ? key_json->str : new_json->str, old_json->str);
   if (!e->append_only)
     g_string_append_printf (s,
       "CREATE TRIGGER %1$s_audit_au AFTER UPDATE ON %1$s BEGIN"

@@ -66,10 +66,19 @@ typedef enum
  * score, each risk of @risks (BpRisk*) placed by its @kind score as its
  * reference, "+N" where a cell cannot hold them all; a band legend.
  * @title ("Inherent", "Current") is drawn above; NULL for none.
- * Risks not scored for @kind are left out (the summary counts them). */
-void bp_chart_risk_heat_map (cairo_t *cr, const cairo_rectangle_t *area,
-                             const char *title, GPtrArray *risks,
-                             BpRiskScoreKind kind, GPtrArray *bands);
+ * Risks not scored for @kind are left out (the summary lists them).
+ * Returns how many risks were shown only within a "+N", so the caller
+ * knows the register beside the map is needed to name them. */
+guint bp_chart_risk_heat_map (cairo_t *cr, const cairo_rectangle_t *area,
+                              const char *title, GPtrArray *risks,
+                              BpRiskScoreKind kind, GPtrArray *bands);
+/* Where the heat map drawn with the same arguments puts the cell of
+ * @likelihood and @impact (1..5 each): for hit-testing a click in the
+ * window, and for tests. @cr is only measured with, not drawn on. */
+gboolean bp_chart_risk_heat_map_cell (cairo_t *cr, const cairo_rectangle_t *area,
+                                      const char *title, GPtrArray *bands,
+                                      int likelihood, int impact,
+                                      cairo_rectangle_t *out_cell);
 char *bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks,
                                       BpRiskScoreKind kind, GPtrArray *bands);
 
@@ -88,9 +97,11 @@ char *bp_chart_format_value (const BpMeasure *measure, double value);
 /* Milestones (BpMilestone*) due in [@from, @to] (YYYY-MM-DD; either NULL
  * to fit the milestones) on a dated axis with month ticks, labels
  * staggered so they do not overlap; done ones filled and ticked.
- * Milestones outside the window are left out. */
-void bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area,
-                          GPtrArray *milestones, const char *from, const char *to);
+ * Milestones outside the window are left out. Returns how many got no
+ * label for lack of room (their markers are drawn; a note says "N more"),
+ * so the caller can list them. */
+guint bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area,
+                           GPtrArray *milestones, const char *from, const char *to);
 char *bp_chart_milestones_summary (GPtrArray *milestones, const char *from, const char *to);
 
 /* What moved between two meetings, as six tiles: actions improved,

@@ -1,1 +1,1999 @@
-/* placeholder until written */
+/* bp-document.c: the layout engine the board pack is written with.
+ *
+ * Pages are laid out top to bottom with pango.  The caller's build
+ * function runs once to measure, with no cairo surface at all (layout
+ * needs only pango's metrics, taken from one PangoContext with fixed
+ * font options so that both passes break lines identically), and
+ * then again onto a cairo PDF surface, knowing every section's page
+ * and the page count from the pass before.  cairo writes the PDF into
+ * memory, qpdf reads it to make what cairo 1.16 cannot write (/Lang
+ * and friends, appended as an incremental update), and the whole is
+ * written beside the target and renamed into place.
+ *
+ * Tagging with cairo 1.16: only the innermost open structure element
+ * gets marked content, and what is drawn while only non-leaf elements
+ * are open (Document, Sect, Table, TR, a P made of Spans) is left out
+ * of the structure tree.  The engine relies on that to keep running
+ * footers, grid lines and repeated header rows out of the tree, which
+ * is what artifacts are for (cairo 1.16 cannot write them): a page is
+ * only ever finished with no leaf element open. */
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <qpdf/qpdf-c.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bp-document.h"
+#include "bp-error.h"
+
+#define MM_TO_PT (72.0 / 25.4)
+#define PAGE_MARGIN (20.0 * MM_TO_PT)
+/* Hole punches and binding take the left edge of a portrait page.  A
+ * landscape page is bound along its top (the reader turns the pack a
+ * quarter clockwise to read it), so its top margin is the wide one. */
+#define BINDING_MARGIN (25.0 * MM_TO_PT)
+/* The running footer sits at the foot of the text block, inside the
+ * margins, so that printers that cannot print near the edge keep it. */
+#define FOOTER_BAND 28.0
+#define FOOTER_GAP 12.0
+
+#define PARAGRAPH_SPACE 6.0
+#define TABLE_SPACE 10.0
+#define FIGURE_SPACE 6.0
+#define CELL_PAD_X 4.0
+#define CELL_PAD_Y 3.0
+#define GRID_WIDTH 0.5
+#define LIST_INDENT 18.0
+#define CONTENTS_NUMBER_WIDTH 40.0
+/* A heading needs this much room below it, about three lines of body
+ * text, or it moves to the next page with what follows it. */
+#define KEEP_WITH_NEXT 36.0
+/* A row too tall for any page starts on the current one only if this
+ * much of it fits; less would look like a stray line. */
+#define MIN_SPLIT_HEIGHT 48.0
+/* Measuring and drawing again only repeats when the contents page
+ * grows by a page; more passes than this would mean the build
+ * function is not deterministic. */
+#define MAX_PASSES 4
+
+#define TEXT_COLOUR 0x1a1a1a
+#define FOOTER_COLOUR 0x444444
+#define GRID_COLOUR 0x8c8c8c
+#define HEADER_FILL 0xdedede
+#define ROW_HEADER_FILL 0xf0f0f0
+
+typedef enum
+{
+  STYLE_BODY,
+  STYLE_BODY_BOLD,
+  STYLE_H1,
+  STYLE_H2,
+  STYLE_H3,
+  STYLE_TABLE,
+  STYLE_TABLE_BOLD,
+  STYLE_FOOTER,
+  N_STYLES
+} Style;
+
+static const struct
+{
+  double      size;
+  PangoWeight weight;
+  double      space_before;
+  double      space_after;
+} style_info[N_STYLES] = {
+  [STYLE_BODY] = { 10.0, PANGO_WEIGHT_NORMAL, 0.0, PARAGRAPH_SPACE },
+  [STYLE_BODY_BOLD] = { 10.0, PANGO_WEIGHT_BOLD, 0.0, PARAGRAPH_SPACE },
+  [STYLE_H1] = { 18.0, PANGO_WEIGHT_BOLD, 0.0, 10.0 },
+  [STYLE_H2] = { 13.5, PANGO_WEIGHT_BOLD, 12.0, 5.0 },
+  [STYLE_H3] = { 11.0, PANGO_WEIGHT_BOLD, 9.0, 4.0 },
+  [STYLE_TABLE] = { 8.5, PANGO_WEIGHT_NORMAL, 0.0, 0.0 },
+  [STYLE_TABLE_BOLD] = { 8.5, PANGO_WEIGHT_BOLD, 0.0, 0.0 },
+  [STYLE_FOOTER] = { 8.0, PANGO_WEIGHT_NORMAL, 0.0, 0.0 },
+};
+
+typedef struct
+{
+  char *id;
+  char *title;
+  int   page;
+} Section;
+
+/* One line of a laid-out paragraph or cell, in points from the top of
+ * its layout. */
+typedef struct
+{
+  double           top;
+  double           bottom;
+  double           baseline;
+  double           x;
+  PangoLayoutLine *line;
+} Line;
+
+typedef struct
+{
+  char    *name;
+  char    *attributes;  /* NULL for an end */
+} PendingTag;
+
+typedef struct
+{
+  guint         n_columns;
+  double       *x;            /* n_columns + 1 column edges */
+  PangoLayout **cells;        /* one per column, reused for every row */
+  PangoLayout **header;       /* NULL when the table has no header row */
+  double        header_height;
+  Style         regular;
+  Style         bold;
+  gboolean      row_headers;  /* the first column holds row headers */
+  int           header_page;  /* the page the header row is on, or 0 */
+  int           grid_page;    /* the page the last row's grid is on */
+  gboolean      header_tagged;
+  gboolean      tag_open;
+} Table;
+
+struct _BpDocument
+{
+  const BpDocumentInfo *info;
+  PangoContext         *pango;
+  PangoFontDescription *fonts[N_STYLES];
+  PangoLayout          *footer_text;
+  PangoLayout          *footer_page;
+
+  /* What the previous pass found, or NULL on the first one. */
+  GPtrArray *known_sections;
+  int        known_n_pages;
+
+  /* NULL while measuring. */
+  cairo_surface_t *surface;
+  cairo_t         *cr;
+
+  GPtrArray *sections;
+  int        page;
+  int        n_pages;
+  gboolean   landscape;
+  double     page_width;
+  double     page_height;
+  double     x0, x1, y0, y1;  /* the text block */
+  double     y;               /* where the next block goes */
+  gboolean   page_has_content;
+  gboolean   section_open;
+  int        section_outline;
+  int        open_leaves;
+  gboolean   page_fresh;      /* no tag or drawing on this page yet */
+  GPtrArray *pending_tags;    /* PendingTag, held while page_fresh */
+  GArray    *lines;           /* Line, scratch for flow_layout () */
+  Table     *table;
+};
+
+static void table_free (Table *table);
+
+/* Helpers */
+
+static void
+section_free (gpointer data)
+{
+  Section *section = data;
+
+  g_free (section->id);
+  g_free (section->title);
+  g_free (section);
+}
+
+static void
+set_source_hex (cairo_t *cr,
+                guint32  rgb)
+{
+  cairo_set_source_rgb (cr,
+                        ((rgb >> 16) & 0xff) / 255.0,
+                        ((rgb >> 8) & 0xff) / 255.0,
+                        (rgb & 0xff) / 255.0);
+}
+
+static gboolean
+parse_hex_colour (const char *text,
+                  guint32    *out_rgb)
+{
+  guint32 rgb = 0;
+
+  if (text == NULL || text[0] != '#' || strlen (text) != 7)
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    {
+      int digit = g_ascii_xdigit_value (text[i]);
+
+      if (digit < 0)
+        return FALSE;
+      rgb = (rgb << 4) | (guint32) digit;
+    }
+  *out_rgb = rgb;
+  return TRUE;
+}
+
+static double
+linear_channel (guint32 value)
+{
+  double c = value / 255.0;
+
+  return c <= 0.04045 ? c / 12.92 : pow ((c + 0.055) / 1.055, 2.4);
+}
+
+/* Black or white text, whichever contrasts more with @fill (WCAG's
+ * relative luminance), so that any fill the caller picks stays
+ * readable. */
+static guint32
+text_colour_for_fill (guint32 fill)
+{
+  double luminance = 0.2126 * linear_channel ((fill >> 16) & 0xff)
+                     + 0.7152 * linear_channel ((fill >> 8) & 0xff)
+                     + 0.0722 * linear_channel (fill & 0xff);
+  double with_black = (luminance + 0.05) / 0.05;
+  double with_white = 1.05 / (luminance + 0.05);
+
+  return with_black >= with_white ? 0x000000 : 0xffffff;
+}
+
+/* cairo's attribute strings quote with ' and escape with \. */
+static char *
+quoted_attribute (const char *key,
+                  const char *value)
+{
+  GString *s = g_string_new (key);
+
+  g_string_append (s, "='");
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+  return g_string_free (s, FALSE);
+}
+
+static void
+pending_tag_free (gpointer data)
+{
+  PendingTag *tag = data;
+
+  g_free (tag->name);
+  g_free (tag->attributes);
+  g_free (tag);
+}
+
+/* cairo 1.16 corrupts its structure tree (and aborts in
+ * cairo_surface_finish) when a page's size is set after a tag
+ * operation on that page, and a page's orientation is only known when
+ * the first section on it starts.  So tag operations on a page wait
+ * until something is drawn on it. */
+static void
+flush_tags (BpDocument *doc)
+{
+  if (doc->cr == NULL || !doc->page_fresh)
+    return;
+  doc->page_fresh = FALSE;
+  for (guint i = 0; i < doc->pending_tags->len; i++)
+    {
+      const PendingTag *tag = g_ptr_array_index (doc->pending_tags, i);
+
+      if (tag->attributes != NULL)
+        cairo_tag_begin (doc->cr, tag->name, tag->attributes);
+      else
+        cairo_tag_end (doc->cr, tag->name);
+    }
+  g_ptr_array_set_size (doc->pending_tags, 0);
+}
+
+static void
+tag_begin (BpDocument *doc,
+           const char *name,
+           const char *attributes)
+{
+  if (doc->cr == NULL)
+    return;
+  if (doc->page_fresh)
+    {
+      PendingTag *tag = g_new (PendingTag, 1);
+
+      tag->name = g_strdup (name);
+      tag->attributes = g_strdup (attributes != NULL ? attributes : "");
+      g_ptr_array_add (doc->pending_tags, tag);
+    }
+  else
+    cairo_tag_begin (doc->cr, name, attributes != NULL ? attributes : "");
+}
+
+static void
+tag_end (BpDocument *doc,
+         const char *name)
+{
+  if (doc->cr == NULL)
+    return;
+  if (doc->page_fresh)
+    {
+      PendingTag *tag = g_new0 (PendingTag, 1);
+
+      tag->name = g_strdup (name);
+      g_ptr_array_add (doc->pending_tags, tag);
+    }
+  else
+    cairo_tag_end (doc->cr, name);
+}
+
+/* A leaf element holds marked content: no page may end inside one. */
+static void
+leaf_begin (BpDocument *doc,
+            const char *name,
+            const char *attributes)
+{
+  tag_begin (doc, name, attributes);
+  doc->open_leaves++;
+}
+
+static void
+leaf_end (BpDocument *doc,
+          const char *name)
+{
+  g_assert (doc->open_leaves > 0);
+  doc->open_leaves--;
+  tag_end (doc, name);
+}
+
+static PangoLayout *
+new_layout (BpDocument *doc,
+            Style       style,
+            double      width)
+{
+  PangoLayout *layout = pango_layout_new (doc->pango);
+
+  pango_layout_set_font_description (layout, doc->fonts[style]);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  if (width > 0)
+    pango_layout_set_width (layout, pango_units_from_double (width));
+  return layout;
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return pango_units_to_double (height);
+}
+
+static double
+layout_width (PangoLayout *layout)
+{
+  int width;
+
+  pango_layout_get_size (layout, &width, NULL);
+  return pango_units_to_double (width);
+}
+
+static void
+show_layout (BpDocument  *doc,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             guint32      colour)
+{
+  if (doc->cr == NULL)
+    return;
+  flush_tags (doc);
+  set_source_hex (doc->cr, colour);
+  cairo_move_to (doc->cr, x, y);
+  pango_cairo_show_layout (doc->cr, layout);
+}
+
+/* The height of the first @n lines of @layout (all of them if fewer). */
+static double
+first_lines_height (PangoLayout *layout,
+                    int          n)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  PangoRectangle logical;
+
+  for (int i = 1; i < n && pango_layout_iter_next_line (iter); i++)
+    ;
+  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+  pango_layout_iter_free (iter);
+  return pango_units_to_double (logical.y + logical.height);
+}
+
+/* Appends the lines of @layout to @lines. */
+static void
+collect_lines (PangoLayout *layout,
+               GArray      *lines)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      PangoRectangle logical;
+      Line line;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      line.top = pango_units_to_double (logical.y);
+      line.bottom = pango_units_to_double (logical.y + logical.height);
+      line.baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+      line.x = pango_units_to_double (logical.x);
+      line.line = pango_layout_iter_get_line_readonly (iter);
+      g_array_append_val (lines, line);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Draws lines [@first, @last] of a layout with line @first's top at @y. */
+static void
+show_lines (BpDocument *doc,
+            const Line *lines,
+            guint       first,
+            guint       last,
+            double      x,
+            double      y,
+            guint32     colour)
+{
+  if (doc->cr == NULL)
+    return;
+  flush_tags (doc);
+  set_source_hex (doc->cr, colour);
+  for (guint i = first; i <= last; i++)
+    {
+      cairo_move_to (doc->cr, x + lines[i].x, y - lines[first].top + lines[i].baseline);
+      pango_cairo_show_layout_line (doc->cr, lines[i].line);
+    }
+}
+
+/* Pages */
+
+static void
+start_page (BpDocument *doc)
+{
+  double top, left;
+
+  if (doc->landscape)
+    {
+      doc->page_width = BP_DOCUMENT_A4_HEIGHT;
+      doc->page_height = BP_DOCUMENT_A4_WIDTH;
+      top = BINDING_MARGIN;
+      left = PAGE_MARGIN;
+    }
+  else
+    {
+      doc->page_width = BP_DOCUMENT_A4_WIDTH;
+      doc->page_height = BP_DOCUMENT_A4_HEIGHT;
+      top = PAGE_MARGIN;
+      left = BINDING_MARGIN;
+    }
+  doc->x0 = left;
+  doc->x1 = doc->page_width - PAGE_MARGIN;
+  doc->y0 = top;
+  doc->y1 = doc->page_height - PAGE_MARGIN - FOOTER_BAND;
+  doc->y = doc->y0;
+  doc->page_has_content = FALSE;
+
+  /* Allowed until the first drawing or tag operation of the page. */
+  if (doc->surface != NULL)
+    {
+      g_assert (doc->page_fresh || doc->pending_tags->len == 0);
+      cairo_pdf_surface_set_size (doc->surface, doc->page_width, doc->page_height);
+      doc->page_fresh = TRUE;
+    }
+}
+
+static void
+draw_footer (BpDocument *doc)
+{
+  cairo_t *cr = doc->cr;
+  int n_pages = MAX (doc->known_n_pages, doc->page);
+  double rule_y = doc->y1 + FOOTER_GAP;
+  double text_y = rule_y + 3.0;
+  double label_width;
+  g_autofree char *label = NULL;
+
+  /* Translators: the running footer of every page of the board pack. */
+  label = g_strdup_printf (_("Page %d of %d"), doc->page, n_pages);
+  flush_tags (doc);
+  pango_layout_set_text (doc->footer_page, label, -1);
+  label_width = layout_width (doc->footer_page);
+
+  set_source_hex (cr, GRID_COLOUR);
+  cairo_set_line_width (cr, GRID_WIDTH);
+  cairo_move_to (cr, doc->x0, rule_y);
+  cairo_line_to (cr, doc->x1, rule_y);
+  cairo_stroke (cr);
+
+  show_layout (doc, doc->footer_page, doc->x1 - label_width, text_y, FOOTER_COLOUR);
+  if (doc->info->footer != NULL && doc->info->footer[0] != '\0')
+    {
+      double width = doc->x1 - doc->x0 - label_width - 12.0;
+
+      pango_layout_set_width (doc->footer_text, pango_units_from_double (MAX (width, 1.0)));
+      show_layout (doc, doc->footer_text, doc->x0, text_y, FOOTER_COLOUR);
+    }
+}
+
+static void
+finish_page (BpDocument *doc)
+{
+  g_assert (doc->open_leaves == 0);
+
+  doc->n_pages = doc->page;
+  if (doc->cr != NULL)
+    {
+      draw_footer (doc);
+      cairo_show_page (doc->cr);
+    }
+}
+
+static void
+new_page (BpDocument *doc)
+{
+  finish_page (doc);
+  doc->page++;
+  start_page (doc);
+}
+
+static double
+body_height (BpDocument *doc)
+{
+  return doc->y1 - doc->y0;
+}
+
+/* Breaks the page unless @height fits, or the page is still empty
+ * (where breaking would only add a blank page). */
+static void
+need_space (BpDocument *doc,
+            double      height)
+{
+  if (doc->y + height > doc->y1 + 0.01 && doc->page_has_content)
+    new_page (doc);
+}
+
+/* Space before a block, dropped at the top of a page. */
+static void
+add_space_before (BpDocument *doc,
+                  double      space)
+{
+  if (doc->page_has_content)
+    doc->y = MIN (doc->y + space, doc->y1);
+}
+
+/* Draws @layout at @x from the current position, carrying its lines on
+ * to new pages as needed.  A layout that fits is one @tag element; one
+ * that spans pages is one @tag element made of a Span per page, so that
+ * the page break happens with no leaf open. */
+static void
+flow_layout (BpDocument  *doc,
+             PangoLayout *layout,
+             double       x,
+             const char  *tag)
+{
+  const Line *lines;
+  guint n_lines;
+  guint first = 0;
+
+  g_array_set_size (doc->lines, 0);
+  collect_lines (layout, doc->lines);
+  lines = (const Line *) doc->lines->data;
+  n_lines = doc->lines->len;
+
+  /* No first line left alone at the foot of a page. */
+  need_space (doc, lines[MIN (n_lines, 2) - 1].bottom);
+
+  if (lines[n_lines - 1].bottom <= doc->y1 - doc->y + 0.01)
+    {
+      leaf_begin (doc, tag, NULL);
+      show_layout (doc, layout, x, doc->y, TEXT_COLOUR);
+      leaf_end (doc, tag);
+      doc->y += lines[n_lines - 1].bottom;
+      doc->page_has_content = TRUE;
+      return;
+    }
+
+  tag_begin (doc, tag, NULL);
+  while (first < n_lines)
+    {
+      double space = doc->y1 - doc->y;
+      guint last = first;
+
+      while (last + 1 < n_lines && lines[last + 1].bottom - lines[first].top <= space + 0.01)
+        last++;
+      /* No last line left alone at the head of the next page either. */
+      if (last + 2 == n_lines && last >= first + 2)
+        last--;
+
+      leaf_begin (doc, "Span", NULL);
+      show_lines (doc, lines, first, last, x, doc->y, TEXT_COLOUR);
+      leaf_end (doc, "Span");
+      doc->y += lines[last].bottom - lines[first].top;
+      doc->page_has_content = TRUE;
+      first = last + 1;
+      if (first < n_lines)
+        new_page (doc);
+    }
+  tag_end (doc, tag);
+}
+
+/* Returns where the heading's top landed. */
+static double
+draw_heading (BpDocument *doc,
+              Style       style,
+              const char *tag,
+              const char *text,
+              const char *dest,
+              double      keep)
+{
+  g_autoptr(PangoLayout) layout = new_layout (doc, style, doc->x1 - doc->x0);
+  double height;
+  double top;
+
+  pango_layout_set_text (layout, text, -1);
+  height = layout_height (layout);
+
+  add_space_before (doc, style_info[style].space_before);
+  need_space (doc, height + keep);
+  top = doc->y;
+
+  if (dest != NULL)
+    {
+      g_autofree char *attributes = quoted_attribute ("name", dest);
+
+      tag_begin (doc, CAIRO_TAG_DEST, attributes);
+    }
+  leaf_begin (doc, tag, NULL);
+  show_layout (doc, layout, doc->x0, doc->y, TEXT_COLOUR);
+  leaf_end (doc, tag);
+  if (dest != NULL)
+    tag_end (doc, CAIRO_TAG_DEST);
+
+  doc->y += height + style_info[style].space_after;
+  doc->page_has_content = TRUE;
+  return top;
+}
+
+/* Starts a page for a section or the contents, in @landscape. */
+static void
+begin_part (BpDocument *doc,
+            gboolean    landscape)
+{
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+  if (doc->section_open)
+    {
+      tag_end (doc, "Sect");
+      doc->section_open = FALSE;
+    }
+
+  if (doc->page_has_content)
+    {
+      finish_page (doc);
+      doc->page++;
+    }
+  doc->landscape = landscape;
+  start_page (doc);
+}
+
+/* Tables */
+
+static void
+table_free (Table *table)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_object_unref (table->cells[i]);
+      if (table->header != NULL)
+        g_object_unref (table->header[i]);
+    }
+  g_free (table->cells);
+  g_free (table->header);
+  g_free (table->x);
+  g_free (table);
+}
+
+static Table *
+table_new (BpDocument             *doc,
+           const BpDocumentColumn *columns,
+           guint                   n_columns,
+           Style                   regular,
+           Style                   bold,
+           gboolean                row_headers)
+{
+  Table *table = g_new0 (Table, 1);
+  double total = 0.0;
+  double width = doc->x1 - doc->x0;
+  gboolean has_header = FALSE;
+
+  table->n_columns = n_columns;
+  table->regular = regular;
+  table->bold = bold;
+  table->row_headers = row_headers;
+  table->x = g_new (double, n_columns + 1);
+  table->cells = g_new (PangoLayout *, n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      total += MAX (columns[i].width, 0.0);
+      has_header |= columns[i].title != NULL;
+    }
+
+  table->x[0] = doc->x0;
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double share = total > 0 ? MAX (columns[i].width, 0.0) / total : 1.0 / n_columns;
+
+      table->x[i + 1] = table->x[i] + share * width;
+    }
+  table->x[n_columns] = doc->x1;
+
+  if (has_header)
+    table->header = g_new (PangoLayout *, n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double inner = MAX (table->x[i + 1] - table->x[i] - 2 * CELL_PAD_X, 1.0);
+      PangoAlignment alignment;
+
+      switch (columns[i].align)
+        {
+        case BP_DOCUMENT_ALIGN_CENTRE:
+          alignment = PANGO_ALIGN_CENTER;
+          break;
+        case BP_DOCUMENT_ALIGN_END:
+          alignment = PANGO_ALIGN_RIGHT;
+          break;
+        case BP_DOCUMENT_ALIGN_START:
+        default:
+          alignment = PANGO_ALIGN_LEFT;
+          break;
+        }
+
+      table->cells[i] = new_layout (doc, regular, inner);
+      pango_layout_set_alignment (table->cells[i], alignment);
+
+      if (table->header != NULL)
+        {
+          double height;
+
+          table->header[i] = new_layout (doc, bold, inner);
+          pango_layout_set_alignment (table->header[i], alignment);
+          pango_layout_set_text (table->header[i], columns[i].title != NULL ? columns[i].title : "", -1);
+          height = layout_height (table->header[i]) + 2 * CELL_PAD_Y;
+          table->header_height = MAX (table->header_height, height);
+        }
+    }
+
+  return table;
+}
+
+static void
+fill_cell (BpDocument *doc,
+           Table      *table,
+           guint       column,
+           double      height,
+           guint32     fill)
+{
+  /* Inset by half a grid line, so as not to paint over the line of the
+   * row above, which is drawn once only. */
+  flush_tags (doc);
+  set_source_hex (doc->cr, fill);
+  cairo_rectangle (doc->cr, table->x[column] + GRID_WIDTH / 2, doc->y + GRID_WIDTH / 2,
+                   table->x[column + 1] - table->x[column] - GRID_WIDTH, height - GRID_WIDTH);
+  cairo_fill (doc->cr);
+}
+
+/* The grid of a row, stroked as one path so that no line is drawn
+ * twice (twice-drawn antialiased lines come out darker); the row's top
+ * is the bottom of the row above unless it is the first on the page. */
+static void
+stroke_row_grid (BpDocument *doc,
+                 Table      *table,
+                 double      height)
+{
+  cairo_t *cr = doc->cr;
+  double left = table->x[0];
+  double right = table->x[table->n_columns];
+
+  flush_tags (doc);
+  cairo_new_path (cr);
+  if (table->grid_page != doc->page)
+    {
+      cairo_move_to (cr, left, doc->y);
+      cairo_line_to (cr, right, doc->y);
+    }
+  cairo_move_to (cr, left, doc->y + height);
+  cairo_line_to (cr, right, doc->y + height);
+  for (guint i = 0; i <= table->n_columns; i++)
+    {
+      cairo_move_to (cr, table->x[i], doc->y);
+      cairo_line_to (cr, table->x[i], doc->y + height);
+    }
+  set_source_hex (cr, GRID_COLOUR);
+  cairo_set_line_width (cr, GRID_WIDTH);
+  cairo_stroke (cr);
+  table->grid_page = doc->page;
+}
+
+static void
+table_open_tag (BpDocument *doc,
+                Table      *table)
+{
+  if (!table->tag_open)
+    {
+      tag_begin (doc, "Table", NULL);
+      table->tag_open = TRUE;
+    }
+}
+
+/* The header row, at the top of the table and again on each page it
+ * continues onto; only the first is in the structure tree. */
+static void
+table_draw_header (BpDocument *doc,
+                   Table      *table)
+{
+  gboolean tagged = !table->header_tagged;
+
+  table->header_page = doc->page;
+  if (table->header == NULL)
+    return;
+
+  table_open_tag (doc, table);
+  if (doc->cr != NULL)
+    {
+      if (tagged)
+        tag_begin (doc, "TR", NULL);
+      /* Boxes first, outside the TH elements, so that only text is
+       * marked content. */
+      for (guint i = 0; i < table->n_columns; i++)
+        fill_cell (doc, table, i, table->header_height, HEADER_FILL);
+      stroke_row_grid (doc, table, table->header_height);
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          if (tagged)
+            leaf_begin (doc, "TH", NULL);
+          show_layout (doc, table->header[i], table->x[i] + CELL_PAD_X,
+                       doc->y + CELL_PAD_Y, text_colour_for_fill (HEADER_FILL));
+          if (tagged)
+            leaf_end (doc, "TH");
+        }
+      if (tagged)
+        tag_end (doc, "TR");
+    }
+
+  table->header_tagged = TRUE;
+  doc->y += table->header_height;
+  doc->page_has_content = TRUE;
+}
+
+static double
+table_header_needed (BpDocument *doc,
+                     Table      *table)
+{
+  return table->header != NULL && table->header_page != doc->page ? table->header_height : 0.0;
+}
+
+static gboolean
+cell_fill (const BpDocumentCell *cell,
+           Table                *table,
+           guint                 column,
+           guint32              *out_fill)
+{
+  if (parse_hex_colour (cell->fill, out_fill))
+    return TRUE;
+  if (table->row_headers && column == 0)
+    {
+      *out_fill = ROW_HEADER_FILL;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *
+cell_tag (Table *table,
+          guint  column)
+{
+  return table->row_headers && column == 0 ? "TH" : "TD";
+}
+
+static void
+table_draw_boxes (BpDocument           *doc,
+                  Table                *table,
+                  const BpDocumentCell *cells,
+                  double                height)
+{
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      guint32 fill = 0;
+
+      if (cell_fill (&cells[i], table, i, &fill))
+        fill_cell (doc, table, i, height, fill);
+    }
+  stroke_row_grid (doc, table, height);
+}
+
+static guint32
+cell_text_colour (const BpDocumentCell *cell,
+                  Table                *table,
+                  guint                 column)
+{
+  guint32 fill;
+
+  return cell_fill (cell, table, column, &fill) ? text_colour_for_fill (fill) : TEXT_COLOUR;
+}
+
+/* A row taller than a whole page: drawn a page at a time, each cell
+ * broken between its lines.  Each page's part is its own TR, since a
+ * TD cannot stay open across the page break (see the top of the file)
+ * and tags must nest.  On the pages after the first, the cells that
+ * are already complete (the reference, the RAG ...) are shown again
+ * when they fit, so that the part can be read on its own and a fill
+ * colour never appears without its word. */
+static void
+table_split_row (BpDocument           *doc,
+                 Table                *table,
+                 const BpDocumentCell *cells)
+{
+  guint n = table->n_columns;
+  g_autofree guint *next = g_new0 (guint, n);
+  g_autofree guint *from = g_new0 (guint, n);
+  g_autofree guint *to = g_new0 (guint, n);
+  g_autofree guint *count = g_new0 (guint, n);
+  g_autofree gboolean *shown = g_new0 (gboolean, n);
+  g_autofree GArray **lines = g_new0 (GArray *, n);
+  gboolean continued = FALSE;
+  gboolean done = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      lines[i] = g_array_new (FALSE, FALSE, sizeof (Line));
+      collect_lines (table->cells[i], lines[i]);
+      /* An empty layout still has one (empty) line. */
+      count[i] = pango_layout_get_character_count (table->cells[i]) > 0 ? lines[i]->len : 0;
+    }
+
+  if (doc->y1 - doc->y - table_header_needed (doc, table) < MIN_SPLIT_HEIGHT)
+    new_page (doc);
+
+  while (!done)
+    {
+      double space;
+      double height = 0.0;
+
+      if (table_header_needed (doc, table) > 0)
+        table_draw_header (doc, table);
+      space = doc->y1 - doc->y - 2 * CELL_PAD_Y;
+
+      done = TRUE;
+      for (guint i = 0; i < n; i++)
+        {
+          const Line *l = (const Line *) lines[i]->data;
+
+          shown[i] = FALSE;
+          if (count[i] == 0)
+            continue;
+          if (next[i] >= count[i])
+            {
+              /* Complete on an earlier page: again, whole, or not at all. */
+              if (l[count[i] - 1].bottom > space)
+                continue;
+              from[i] = 0;
+              to[i] = count[i] - 1;
+            }
+          else
+            {
+              from[i] = to[i] = next[i];
+              while (to[i] + 1 < count[i] && l[to[i] + 1].bottom - l[from[i]].top <= space + 0.01)
+                to[i]++;
+              next[i] = to[i] + 1;
+              done &= next[i] >= count[i];
+            }
+          shown[i] = TRUE;
+          height = MAX (height, l[to[i]].bottom - l[from[i]].top);
+        }
+      height += 2 * CELL_PAD_Y;
+
+      table_open_tag (doc, table);
+      tag_begin (doc, "TR", NULL);
+      for (guint i = 0; doc->cr != NULL && i < n; i++)
+        {
+          guint32 fill = 0;
+
+          if ((shown[i] || !continued) && cell_fill (&cells[i], table, i, &fill))
+            fill_cell (doc, table, i, height, fill);
+        }
+      if (doc->cr != NULL)
+        stroke_row_grid (doc, table, height);
+      for (guint i = 0; i < n; i++)
+        {
+          const char *tag = cell_tag (table, i);
+
+          leaf_begin (doc, tag, NULL);
+          if (shown[i])
+            show_lines (doc, (const Line *) lines[i]->data, from[i], to[i],
+                        table->x[i] + CELL_PAD_X, doc->y + CELL_PAD_Y,
+                        cell_text_colour (&cells[i], table, i));
+          leaf_end (doc, tag);
+        }
+      tag_end (doc, "TR");
+      doc->y += height;
+      doc->page_has_content = TRUE;
+
+      if (!done)
+        {
+          new_page (doc);
+          continued = TRUE;
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_array_unref (lines[i]);
+}
+
+static void
+table_add_row (BpDocument           *doc,
+               Table                *table,
+               const BpDocumentCell *cells)
+{
+  double height = 0.0;
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      PangoLayout *layout = table->cells[i];
+
+      pango_layout_set_font_description (layout, doc->fonts[cells[i].bold ? table->bold : table->regular]);
+      pango_layout_set_text (layout, cells[i].text != NULL ? cells[i].text : "", -1);
+      height = MAX (height, layout_height (layout));
+    }
+  height += 2 * CELL_PAD_Y;
+
+  if (doc->y + table_header_needed (doc, table) + height > doc->y1 + 0.01)
+    {
+      if (table->header_height + height > body_height (doc))
+        {
+          table_split_row (doc, table, cells);
+          return;
+        }
+      if (doc->page_has_content)
+        new_page (doc);
+    }
+
+  if (table_header_needed (doc, table) > 0)
+    table_draw_header (doc, table);
+
+  table_open_tag (doc, table);
+  if (doc->cr != NULL)
+    {
+      tag_begin (doc, "TR", NULL);
+      table_draw_boxes (doc, table, cells, height);
+      for (guint i = 0; i < table->n_columns; i++)
+        {
+          const char *tag = cell_tag (table, i);
+
+          leaf_begin (doc, tag, NULL);
+          if (cells[i].text != NULL && cells[i].text[0] != '\0')
+            show_layout (doc, table->cells[i], table->x[i] + CELL_PAD_X, doc->y + CELL_PAD_Y,
+                         cell_text_colour (&cells[i], table, i));
+          leaf_end (doc, tag);
+        }
+      tag_end (doc, "TR");
+    }
+
+  doc->y += height;
+  doc->page_has_content = TRUE;
+}
+
+/* Passes */
+
+static gboolean
+sections_equal (GPtrArray *a,
+                GPtrArray *b)
+{
+  if (a == NULL || b == NULL || a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    {
+      const Section *sa = g_ptr_array_index (a, i);
+      const Section *sb = g_ptr_array_index (b, i);
+
+      if (sa->page != sb->page || g_strcmp0 (sa->id, sb->id) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+run_pass (BpDocument          *doc,
+          BpDocumentBuildFunc  build,
+          gpointer             user_data)
+{
+  g_clear_pointer (&doc->sections, g_ptr_array_unref);
+  doc->sections = g_ptr_array_new_with_free_func (section_free);
+  doc->page = 1;
+  doc->n_pages = 1;
+  doc->landscape = FALSE;
+  doc->section_open = FALSE;
+  doc->section_outline = CAIRO_PDF_OUTLINE_ROOT;
+  doc->open_leaves = 0;
+  doc->page_fresh = FALSE;
+  g_ptr_array_set_size (doc->pending_tags, 0);
+  start_page (doc);
+
+  tag_begin (doc, "Document", NULL);
+  build (doc, user_data);
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+  if (doc->section_open)
+    tag_end (doc, "Sect");
+  tag_end (doc, "Document");
+  /* Even on an empty last page, which cairo leaves out. */
+  flush_tags (doc);
+
+  /* An empty last page (after a trailing page break) is not emitted by
+   * cairo, so it gets no footer and does not count. */
+  if (doc->page_has_content || doc->page == 1)
+    finish_page (doc);
+}
+
+static cairo_status_t
+write_to_bytes (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (cairo_surface_t      *surface,
+              const BpDocumentInfo *info)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *created = NULL;
+
+  created = g_date_time_format (info->created != NULL ? info->created : now, "%Y-%m-%dT%H:%M:%S%:z");
+  if (info->title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, info->title);
+  if (info->author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, info->author);
+  if (info->subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, info->subject);
+  if (info->keywords != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_KEYWORDS, info->keywords);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR,
+                                  info->creator != NULL ? info->creator : "Boardpack " BP_VERSION);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
+
+static gboolean
+draw_pass (BpDocument          *doc,
+           BpDocumentBuildFunc  build,
+           gpointer             user_data,
+           GByteArray          *out,
+           GError             **error)
+{
+  cairo_status_t status;
+
+  g_byte_array_set_size (out, 0);
+  doc->surface = cairo_pdf_surface_create_for_stream (write_to_bytes, out,
+                                                      BP_DOCUMENT_A4_WIDTH,
+                                                      BP_DOCUMENT_A4_HEIGHT);
+  set_metadata (doc->surface, doc->info);
+  doc->cr = cairo_create (doc->surface);
+
+  run_pass (doc, build, user_data);
+
+  status = cairo_status (doc->cr);
+  g_clear_pointer (&doc->cr, cairo_destroy);
+  cairo_surface_finish (doc->surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (doc->surface);
+  g_clear_pointer (&doc->surface, cairo_surface_destroy);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO,
+                   _("Could not draw the document: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The offset of the last cross-reference section when it is a classic
+ * xref table (what cairo 1.16 writes), or 0. */
+static gsize
+last_xref_table (const GByteArray *pdf)
+{
+  const char *data = (const char *) pdf->data;
+  gsize tail = MIN (pdf->len, 1024);
+  gsize offset = 0;
+  gsize i;
+
+  if (pdf->len < 9)
+    return 0;
+  for (i = pdf->len - 9; i + tail >= pdf->len; i--)
+    {
+      if (memcmp (data + i, "startxref", 9) == 0)
+        break;
+      if (i == 0)
+        return 0;
+    }
+  if (i + tail < pdf->len)
+    return 0;
+
+  for (i += 9; i < pdf->len && g_ascii_isspace (data[i]); i++)
+    ;
+  for (; i < pdf->len && g_ascii_isdigit (data[i]) && offset < G_MAXSIZE / 10; i++)
+    offset = offset * 10 + (gsize) (data[i] - '0');
+
+  if (offset == 0 || offset + 4 > pdf->len || memcmp (data + offset, "xref", 4) != 0)
+    return 0;
+  return offset;
+}
+
+/* Gives each contents link a /Contents naming its section, which is
+ * what a screen reader announces for a link (PDF/UA); cairo 1.16 has no
+ * way to set it.  Returns the annotations it changed. */
+static void
+describe_links (qpdf_data   qpdf,
+                GHashTable *titles,
+                GArray     *changed)
+{
+  int n_pages = qpdf_get_num_pages (qpdf);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      qpdf_oh annots = qpdf_oh_get_key (qpdf, qpdf_get_page_n (qpdf, (size_t) i), "/Annots");
+      int n_annots = qpdf_oh_is_array (qpdf, annots) ? qpdf_oh_get_array_n_items (qpdf, annots) : 0;
+
+      for (int j = 0; j < n_annots; j++)
+        {
+          qpdf_oh annot = qpdf_oh_get_array_item (qpdf, annots, j);
+          qpdf_oh dest = qpdf_oh_get_key (qpdf, annot, "/Dest");
+          const char *title;
+
+          if (!qpdf_oh_is_indirect (qpdf, annot)
+              || qpdf_oh_has_key (qpdf, annot, "/Contents")
+              || !qpdf_oh_is_string (qpdf, dest))
+            continue;
+          title = g_hash_table_lookup (titles, qpdf_oh_get_utf8_value (qpdf, dest));
+          if (title == NULL)
+            continue;
+          qpdf_oh_replace_key (qpdf, annot, "/Contents", qpdf_oh_new_unicode_string (qpdf, title));
+          g_array_append_val (changed, annot);
+        }
+    }
+}
+
+/* cairo 1.16 cannot write the document language, nor ask viewers to
+ * show the title rather than the file name: both are in the
+ * accessibility checks councils run on published papers.  qpdf reads
+ * what cairo wrote and makes the changed objects; they are appended as
+ * an incremental update (ISO 32000-1, 7.5.6) of a few hundred bytes,
+ * which costs next to nothing, where having qpdf write the whole file
+ * again took half a second for a 100-page pack with its structure
+ * tree.  Output that does not end with a classic xref table (not
+ * cairo 1.16's) is written again by qpdf instead. */
+static gboolean
+add_catalog_entries (GByteArray  *pdf,
+                     const char  *language,
+                     GHashTable  *titles,
+                     GError     **error)
+{
+  qpdf_data qpdf = qpdf_init ();
+  g_autoptr(GByteArray) rewritten = NULL;
+  g_autoptr(GString) update = NULL;
+  g_autoptr(GArray) changed = g_array_new (FALSE, FALSE, sizeof (qpdf_oh));
+  qpdf_oh root, mark_info, prefs, outlines;
+  gsize xref = last_xref_table (pdf);
+  gboolean ok = FALSE;
+
+  qpdf_silence_errors (qpdf);
+  qpdf_set_suppress_warnings (qpdf, QPDF_TRUE);
+
+  /* qpdf reads @pdf in place: it must not move until qpdf_cleanup (). */
+  if (qpdf_read_memory (qpdf, "board pack", (const char *) pdf->data, pdf->len, NULL) & QPDF_ERRORS)
+    goto out;
+
+  root = qpdf_get_root (qpdf);
+  g_array_append_val (changed, root);
+  qpdf_oh_replace_key (qpdf, root, "/Lang", qpdf_oh_new_unicode_string (qpdf, language));
+
+  mark_info = qpdf_oh_get_key (qpdf, root, "/MarkInfo");
+  if (!qpdf_oh_is_dictionary (qpdf, mark_info))
+    {
+      mark_info = qpdf_oh_new_dictionary (qpdf);
+      qpdf_oh_replace_key (qpdf, root, "/MarkInfo", mark_info);
+    }
+  qpdf_oh_replace_key (qpdf, mark_info, "/Marked", qpdf_oh_new_bool (qpdf, QPDF_TRUE));
+
+  prefs = qpdf_oh_get_key (qpdf, root, "/ViewerPreferences");
+  if (!qpdf_oh_is_dictionary (qpdf, prefs))
+    {
+      prefs = qpdf_oh_new_dictionary (qpdf);
+      qpdf_oh_replace_key (qpdf, root, "/ViewerPreferences", prefs);
+    }
+  qpdf_oh_replace_key (qpdf, prefs, "/DisplayDocTitle", qpdf_oh_new_bool (qpdf, QPDF_TRUE));
+
+  /* cairo 1.16 writes the outline root's /Count negative, as if it
+   * were a closed item; the root's count must not be negative. */
+  outlines = qpdf_oh_get_key (qpdf, root, "/Outlines");
+  if (qpdf_oh_is_indirect (qpdf, outlines) && qpdf_oh_is_dictionary (qpdf, outlines))
+    {
+      qpdf_oh count = qpdf_oh_get_key (qpdf, outlines, "/Count");
+
+      if (qpdf_oh_is_integer (qpdf, count) && qpdf_oh_get_int_value (qpdf, count) < 0)
+        {
+          qpdf_oh_replace_key (qpdf, outlines, "/Count",
+                               qpdf_oh_new_integer (qpdf, -qpdf_oh_get_int_value (qpdf, count)));
+          g_array_append_val (changed, outlines);
+        }
+    }
+
+  describe_links (qpdf, titles, changed);
+  if (qpdf_has_error (qpdf))
+    goto out;
+
+  if (xref > 0)
+    {
+      qpdf_oh trailer = qpdf_get_trailer (qpdf);
+      g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+      gsize xref_offset;
+
+      update = g_string_new (NULL);
+      for (guint i = 0; i < changed->len; i++)
+        {
+          qpdf_oh object = g_array_index (changed, qpdf_oh, i);
+          gsize offset = pdf->len + update->len;
+
+          g_array_append_val (offsets, offset);
+          g_string_append_printf (update, "%d %d obj\n%s\nendobj\n",
+                                  qpdf_oh_get_object_id (qpdf, object),
+                                  qpdf_oh_get_generation (qpdf, object),
+                                  qpdf_oh_unparse_resolved (qpdf, object));
+        }
+
+      /* One subsection per object; each entry is exactly 20 bytes. */
+      xref_offset = pdf->len + update->len;
+      g_string_append (update, "xref\n");
+      for (guint i = 0; i < changed->len; i++)
+        {
+          qpdf_oh object = g_array_index (changed, qpdf_oh, i);
+
+          g_string_append_printf (update, "%d 1\n%010" G_GSIZE_FORMAT " %05d n \n",
+                                  qpdf_oh_get_object_id (qpdf, object),
+                                  g_array_index (offsets, gsize, i),
+                                  qpdf_oh_get_generation (qpdf, object));
+        }
+      qpdf_oh_replace_key (qpdf, trailer, "/Prev", qpdf_oh_new_integer (qpdf, (long long) xref));
+      g_string_append_printf (update, "trailer\n%s\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                              qpdf_oh_unparse_resolved (qpdf, trailer), xref_offset);
+      if (qpdf_has_error (qpdf) || qpdf_oh_get_object_id (qpdf, root) <= 0)
+        goto out;
+    }
+  else
+    {
+      if (qpdf_init_write_memory (qpdf) & QPDF_ERRORS)
+        goto out;
+      if (qpdf_write (qpdf) & QPDF_ERRORS)
+        goto out;
+      rewritten = g_byte_array_sized_new (qpdf_get_buffer_length (qpdf));
+      g_byte_array_append (rewritten, qpdf_get_buffer (qpdf), qpdf_get_buffer_length (qpdf));
+    }
+  ok = TRUE;
+
+out:
+  if (!ok)
+    {
+      qpdf_error e = qpdf_get_error (qpdf);
+
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("Could not complete the PDF: %s"),
+                   e != NULL ? qpdf_get_error_full_text (qpdf, e) : _("unknown error"));
+    }
+  qpdf_cleanup (&qpdf);
+
+  if (ok && update != NULL)
+    g_byte_array_append (pdf, (const guint8 *) update->str, update->len);
+  if (ok && rewritten != NULL)
+    {
+      g_byte_array_set_size (pdf, 0);
+      g_byte_array_append (pdf, rewritten->data, rewritten->len);
+    }
+  return ok;
+}
+
+static gboolean
+write_all (int           fd,
+           const guint8 *data,
+           gsize         length)
+{
+  while (length > 0)
+    {
+      gssize written = write (fd, data, length);
+
+      if (written < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      data += written;
+      length -= (gsize) written;
+    }
+  return TRUE;
+}
+
+static void
+document_clear (BpDocument *doc)
+{
+  g_clear_pointer (&doc->table, table_free);
+  g_clear_pointer (&doc->cr, cairo_destroy);
+  g_clear_pointer (&doc->surface, cairo_surface_destroy);
+  g_clear_pointer (&doc->sections, g_ptr_array_unref);
+  g_clear_pointer (&doc->known_sections, g_ptr_array_unref);
+  g_clear_pointer (&doc->lines, g_array_unref);
+  g_clear_pointer (&doc->pending_tags, g_ptr_array_unref);
+  g_clear_object (&doc->footer_text);
+  g_clear_object (&doc->footer_page);
+  for (guint i = 0; i < N_STYLES; i++)
+    g_clear_pointer (&doc->fonts[i], pango_font_description_free);
+  g_clear_object (&doc->pango);
+}
+
+static void
+document_init (BpDocument           *doc,
+               const BpDocumentInfo *info,
+               const char           *language)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  memset (doc, 0, sizeof *doc);
+  doc->info = info;
+  doc->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  doc->pending_tags = g_ptr_array_new_with_free_func (pending_tag_free);
+
+  /* Unhinted metrics and unrounded positions: what a PDF needs, and
+   * independent of any surface, so that the measuring pass (which has
+   * none) lays out exactly as the drawing pass. */
+  doc->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (doc->pango, options);
+  cairo_font_options_destroy (options);
+  pango_cairo_context_set_resolution (doc->pango, 72.0);
+  pango_context_set_round_glyph_positions (doc->pango, FALSE);
+  pango_context_set_language (doc->pango, pango_language_from_string (language));
+
+  for (guint i = 0; i < N_STYLES; i++)
+    {
+      doc->fonts[i] = pango_font_description_new ();
+      pango_font_description_set_family_static (doc->fonts[i], "DejaVu Sans,Sans");
+      pango_font_description_set_weight (doc->fonts[i], style_info[i].weight);
+      pango_font_description_set_size (doc->fonts[i], pango_units_from_double (style_info[i].size));
+    }
+
+  doc->footer_page = new_layout (doc, STYLE_FOOTER, -1);
+  doc->footer_text = new_layout (doc, STYLE_FOOTER, -1);
+  pango_layout_set_ellipsize (doc->footer_text, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (doc->footer_text, info->footer != NULL ? info->footer : "", -1);
+}
+
+/* Public API */
+
+gboolean
+bp_document_render_pdf (const char            *path,
+                        const BpDocumentInfo  *info,
+                        BpDocumentBuildFunc    build,
+                        gpointer               user_data,
+                        GError               **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autoptr(GByteArray) pdf = NULL;
+  g_autoptr(GHashTable) titles = NULL;
+  const char *language;
+  BpDocument doc;
+  gboolean ok = FALSE;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+  g_return_val_if_fail (build != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Opened first, so that an output that cannot be created fails
+   * before any layout work. */
+  tmp_path = g_strconcat (path, ".tmp", NULL);
+  fd = g_open (tmp_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("Cannot create “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  language = info->language != NULL && info->language[0] != '\0' ? info->language : "en-GB";
+  document_init (&doc, info, language);
+  pdf = g_byte_array_new ();
+
+  for (guint pass = 0;; pass++)
+    {
+      gboolean measuring = pass == 0;
+      gboolean stable;
+
+      if (measuring)
+        run_pass (&doc, build, user_data);
+      else if (!draw_pass (&doc, build, user_data, pdf, error))
+        goto out;
+
+      stable = sections_equal (doc.known_sections, doc.sections)
+               && doc.known_n_pages == doc.n_pages;
+      if (!measuring && (stable || pass >= MAX_PASSES))
+        break;
+
+      g_clear_pointer (&doc.known_sections, g_ptr_array_unref);
+      doc.known_sections = g_steal_pointer (&doc.sections);
+      doc.known_n_pages = doc.n_pages;
+    }
+
+  titles = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < doc.sections->len; i++)
+    {
+      const Section *section = g_ptr_array_index (doc.sections, i);
+
+      g_hash_table_insert (titles, section->id, section->title);
+    }
+  if (!add_catalog_entries (pdf, language, titles, error))
+    goto out;
+
+  if (!write_all (fd, pdf->data, pdf->len))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      goto out;
+    }
+  if (!g_close (g_steal_fd (&fd), NULL) || g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("Cannot write “%s”: %s"),
+                   path, g_strerror (saved_errno));
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  if (fd >= 0)
+    g_close (fd, NULL);
+  if (!ok)
+    g_unlink (tmp_path);
+  document_clear (&doc);
+  return ok;
+}
+
+void
+bp_document_section (BpDocument *doc,
+                     const char *id,
+                     const char *title,
+                     gboolean    landscape)
+{
+  Section *section;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (title != NULL);
+
+  begin_part (doc, landscape);
+
+  section = g_new0 (Section, 1);
+  section->id = g_strdup (id);
+  section->title = g_strdup (title);
+  section->page = doc->page;
+  g_ptr_array_add (doc->sections, section);
+
+  tag_begin (doc, "Sect", NULL);
+  doc->section_open = TRUE;
+
+  if (doc->surface != NULL)
+    {
+      g_autofree char *link = quoted_attribute ("dest", id);
+
+      doc->section_outline = cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT,
+                                                            title, link, 0);
+    }
+  draw_heading (doc, STYLE_H1, "H1", title, id, 0.0);
+}
+
+void
+bp_document_contents (BpDocument *doc)
+{
+  g_autoptr(PangoLayout) title = NULL;
+  g_autoptr(PangoLayout) number = NULL;
+  double title_width;
+
+  g_return_if_fail (doc != NULL);
+
+  begin_part (doc, FALSE);
+  doc->section_outline = CAIRO_PDF_OUTLINE_ROOT;
+  if (doc->surface != NULL)
+    cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT, _("Contents"),
+                                   "dest='bp-contents'", 0);
+  draw_heading (doc, STYLE_H1, "H1", _("Contents"), "bp-contents", 0.0);
+
+  /* The first pass does not know the sections yet; the pass after it
+   * does, and the pages move only if the list needs another page. */
+  if (doc->known_sections == NULL || doc->known_sections->len == 0)
+    return;
+
+  title_width = doc->x1 - doc->x0 - CONTENTS_NUMBER_WIDTH - 12.0;
+  title = new_layout (doc, STYLE_BODY, title_width);
+  number = new_layout (doc, STYLE_BODY, CONTENTS_NUMBER_WIDTH);
+  pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
+
+  tag_begin (doc, "TOC", NULL);
+  for (guint i = 0; i < doc->known_sections->len; i++)
+    {
+      const Section *section = g_ptr_array_index (doc->known_sections, i);
+      g_autofree char *page = g_strdup_printf ("%d", section->page);
+      g_autofree char *link = quoted_attribute ("dest", section->id);
+      double height;
+
+      pango_layout_set_text (title, section->title, -1);
+      pango_layout_set_text (number, page, -1);
+      height = MAX (layout_height (title), layout_height (number));
+      need_space (doc, height);
+
+      tag_begin (doc, "TOCI", NULL);
+      leaf_begin (doc, CAIRO_TAG_LINK, link);
+      show_layout (doc, title, doc->x0, doc->y, TEXT_COLOUR);
+      show_layout (doc, number, doc->x1 - CONTENTS_NUMBER_WIDTH, doc->y, TEXT_COLOUR);
+      leaf_end (doc, CAIRO_TAG_LINK);
+
+      /* A dotted leader from the title to its page number, outside the
+       * link element so that it is not read out. */
+      if (doc->cr != NULL)
+        {
+          PangoLayoutLine *line = pango_layout_get_line_readonly (title, pango_layout_get_line_count (title) - 1);
+          PangoLayoutIter *iter = pango_layout_get_iter (title);
+          PangoRectangle logical;
+          double baseline, start, end;
+          static const double dots[] = { 0.6, 3.0 };
+
+          while (!pango_layout_iter_at_last_line (iter))
+            pango_layout_iter_next_line (iter);
+          baseline = pango_units_to_double (pango_layout_iter_get_baseline (iter));
+          pango_layout_iter_free (iter);
+          pango_layout_line_get_extents (line, NULL, &logical);
+          start = doc->x0 + pango_units_to_double (logical.x + logical.width) + 4.0;
+          end = doc->x1 - layout_width (number) - 4.0;
+          if (end > start)
+            {
+              set_source_hex (doc->cr, FOOTER_COLOUR);
+              cairo_set_line_width (doc->cr, 0.8);
+              cairo_set_line_cap (doc->cr, CAIRO_LINE_CAP_ROUND);
+              cairo_set_dash (doc->cr, dots, G_N_ELEMENTS (dots), 0);
+              cairo_move_to (doc->cr, start, doc->y + baseline);
+              cairo_line_to (doc->cr, end, doc->y + baseline);
+              cairo_stroke (doc->cr);
+              cairo_set_dash (doc->cr, NULL, 0, 0);
+              cairo_set_line_cap (doc->cr, CAIRO_LINE_CAP_BUTT);
+            }
+        }
+      tag_end (doc, "TOCI");
+
+      doc->y += height + 5.0;
+      doc->page_has_content = TRUE;
+    }
+  tag_end (doc, "TOC");
+}
+
+void
+bp_document_heading (BpDocument *doc,
+                     int         level,
+                     const char *text)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (level >= 2 && level <= 3);
+  g_return_if_fail (text != NULL);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+
+  if (level == 2)
+    {
+      double top = draw_heading (doc, STYLE_H2, "H2", text, NULL, KEEP_WITH_NEXT);
+
+      /* Level 2 headings go in the outline under their section. */
+      if (doc->surface != NULL)
+        {
+          char x[G_ASCII_DTOSTR_BUF_SIZE];
+          char y[G_ASCII_DTOSTR_BUF_SIZE];
+          g_autofree char *link = NULL;
+
+          /* Not printf: a locale's decimal comma would break cairo's parser. */
+          g_ascii_formatd (x, sizeof x, "%.2f", doc->x0);
+          g_ascii_formatd (y, sizeof y, "%.2f", top);
+          link = g_strdup_printf ("page=%d pos=[%s %s]", doc->page, x, y);
+          cairo_pdf_surface_add_outline (doc->surface, doc->section_outline, text, link, 0);
+        }
+    }
+  else
+    draw_heading (doc, STYLE_H3, "H3", text, NULL, KEEP_WITH_NEXT);
+}
+
+void
+bp_document_paragraph (BpDocument *doc,
+                       const char *text)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (text != NULL);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+
+  layout = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
+  pango_layout_set_text (layout, text, -1);
+  flow_layout (doc, layout, doc->x0, "P");
+  doc->y += PARAGRAPH_SPACE;
+}
+
+void
+bp_document_paragraph_markup (BpDocument *doc,
+                              const char *markup)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  PangoAttrList *attributes = NULL;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (markup != NULL);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+
+  layout = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
+  if (pango_parse_markup (markup, -1, 0, &attributes, &text, NULL, &error))
+    {
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_attributes (layout, attributes);
+      pango_attr_list_unref (attributes);
+    }
+  else
+    {
+      /* A programming error, but the reader should still get the words;
+       * said once, on the measuring pass. */
+      if (doc->cr == NULL)
+        g_warning ("Invalid paragraph markup: %s", error->message);
+      pango_layout_set_text (layout, markup, -1);
+    }
+  flow_layout (doc, layout, doc->x0, "P");
+  doc->y += PARAGRAPH_SPACE;
+}
+
+void
+bp_document_list (BpDocument         *doc,
+                  const char * const *items,
+                  gboolean            numbered)
+{
+  g_autoptr(PangoLayout) label = NULL;
+  g_autoptr(PangoLayout) body = NULL;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (items != NULL);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+  if (items[0] == NULL)
+    return;
+
+  label = new_layout (doc, STYLE_BODY, LIST_INDENT - 4.0);
+  body = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0 - LIST_INDENT);
+
+  tag_begin (doc, "L", NULL);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *mark = numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
+
+      pango_layout_set_text (label, mark, -1);
+      pango_layout_set_text (body, items[i], -1);
+
+      /* The label goes on the page the item's first lines go on. */
+      need_space (doc, first_lines_height (body, 2));
+
+      tag_begin (doc, "LI", NULL);
+      leaf_begin (doc, "Lbl", NULL);
+      show_layout (doc, label, doc->x0, doc->y, TEXT_COLOUR);
+      leaf_end (doc, "Lbl");
+      doc->page_has_content = TRUE;
+      flow_layout (doc, body, doc->x0 + LIST_INDENT, "LBody");
+      tag_end (doc, "LI");
+      doc->y += 3.0;
+    }
+  tag_end (doc, "L");
+  doc->y += PARAGRAPH_SPACE - 3.0;
+}
+
+void
+bp_document_key_values (BpDocument         *doc,
+                        const char * const *pairs)
+{
+  static const BpDocumentColumn columns[] = {
+    { NULL, 0.3, BP_DOCUMENT_ALIGN_START },
+    { NULL, 0.7, BP_DOCUMENT_ALIGN_START },
+  };
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (pairs != NULL);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+
+  doc->table = table_new (doc, columns, G_N_ELEMENTS (columns), STYLE_BODY, STYLE_BODY_BOLD, TRUE);
+  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
+    {
+      BpDocumentCell cells[2] = {
+        { pairs[i], NULL, TRUE },
+        { pairs[i + 1], NULL, FALSE },
+      };
+
+      table_add_row (doc, doc->table, cells);
+    }
+  bp_document_table_end (doc);
+}
+
+void
+bp_document_table_begin (BpDocument             *doc,
+                         const BpDocumentColumn *columns,
+                         guint                   n_columns)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (columns != NULL);
+  g_return_if_fail (n_columns > 0);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+  doc->table = table_new (doc, columns, n_columns, STYLE_TABLE, STYLE_TABLE_BOLD, FALSE);
+}
+
+void
+bp_document_table_row (BpDocument           *doc,
+                       const BpDocumentCell *cells)
+{
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (cells != NULL);
+  g_return_if_fail (doc->table != NULL);
+
+  table_add_row (doc, doc->table, cells);
+}
+
+void
+bp_document_table_end (BpDocument *doc)
+{
+  Table *table;
+
+  g_return_if_fail (doc != NULL);
+
+  table = g_steal_pointer (&doc->table);
+  if (table == NULL)
+    return;
+
+  /* A table with no rows still shows its header, so that the reader
+   * sees an empty table rather than nothing. */
+  if (table->header != NULL && table->header_page == 0)
+    {
+      need_space (doc, table->header_height);
+      table_draw_header (doc, table);
+    }
+  if (table->tag_open)
+    tag_end (doc, "Table");
+  if (table->tag_open)
+    doc->y = MIN (doc->y + TABLE_SPACE, doc->y1);
+  table_free (table);
+}
+
+void
+bp_document_figure (BpDocument         *doc,
+                    double              height,
+                    BpDocumentDrawFunc  draw,
+                    gpointer            user_data,
+                    const char         *summary)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  double width;
+  double keep = 0.0;
+
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (height > 0);
+  g_return_if_fail (draw != NULL);
+
+  if (doc->table != NULL)
+    bp_document_table_end (doc);
+
+  /* The summary is the figure's text alternative: its first lines stay
+   * on the figure's page, even when the figure has to shrink for it. */
+  if (summary != NULL && summary[0] != '\0')
+    {
+      layout = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
+      pango_layout_set_text (layout, summary, -1);
+      keep = FIGURE_SPACE + first_lines_height (layout, 2);
+    }
+  height = MIN (height, body_height (doc) - keep);
+  need_space (doc, height + keep);
+  width = doc->x1 - doc->x0;
+
+  if (doc->cr != NULL)
+    {
+      cairo_save (doc->cr);
+      leaf_begin (doc, "Figure", NULL);
+      flush_tags (doc);
+      /* The figure owns its box and nothing else on the page. */
+      cairo_rectangle (doc->cr, doc->x0, doc->y, width, height);
+      cairo_clip (doc->cr);
+      cairo_new_path (doc->cr);
+      draw (doc->cr, doc->x0, doc->y, width, height, user_data);
+      leaf_end (doc, "Figure");
+      cairo_restore (doc->cr);
+    }
+  doc->y += height + FIGURE_SPACE;
+  doc->page_has_content = TRUE;
+
+  if (layout != NULL)
+    {
+      flow_layout (doc, layout, doc->x0, "P");
+      doc->y += PARAGRAPH_SPACE;
+    }
+}
+
+void
+bp_document_page_break (BpDocument *doc)
+{
+  g_return_if_fail (doc != NULL);
+
+  if (doc->page_has_content)
+    new_page (doc);
+}
+
+void
+bp_document_ensure_space (BpDocument *doc,
+                          double      height)
+{
+  g_return_if_fail (doc != NULL);
+
+  need_space (doc, height);
+}
+
+double
+bp_document_get_remaining_height (BpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0.0);
+
+  return MAX (doc->y1 - doc->y, 0.0);
+}
+
+double
+bp_document_get_content_width (BpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0.0);
+
+  return doc->x1 - doc->x0;
+}
+
+int
+bp_document_get_page (BpDocument *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+
+  return doc->page;
+}

@@ -1,8 +1,9 @@
-/* main.c: the boardpack executable. With a verb it runs headless;
- * without one it will start the window. */
+/* main.c: the boardpack executable. With a verb it runs headless and
+ * never initialises GTK; without one (or with files) it opens the window. */
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "bp-application.h"
 #include "bp-cli.h"
 
 int
@@ -22,9 +23,9 @@ main (int argc, char **argv)
               && !g_str_has_suffix (argv[1], ".boardpack"))))
     return bp_cli_run (argc, argv);
 
-  /* The window is not built yet: say what the command line can do. */
-  g_printerr (_("boardpack: the window is not available in this build; "
-                "use one of the commands below.\n"));
-  bp_cli_print_usage ();
-  return BP_EXIT_USAGE;
+  {
+    g_autoptr (BpApplication) app = bp_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
 }

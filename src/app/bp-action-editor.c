@@ -1,0 +1,2 @@
+/* bp-action-editor.c: placeholder until written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* bp-action-list.c: placeholder until written. */
+#include <glib.h>

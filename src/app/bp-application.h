@@ -1,0 +1,29 @@
+/* bp-application.h: the Boardpack application: one window per file. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define BP_APP_ID "org.boardpack.Boardpack"
+
+#define BP_TYPE_APPLICATION (bp_application_get_type ())
+G_DECLARE_FINAL_TYPE (BpApplication, bp_application, BP, APPLICATION, AdwApplication)
+
+BpApplication *bp_application_new (void);
+
+/* The settings, or NULL when the schema is not installed (a build run
+ * from its folder without GSETTINGS_SCHEMA_DIR). */
+GSettings *bp_application_get_settings (BpApplication *self);
+
+/* Recent files, newest first, only those that still exist. */
+GStrv bp_application_dup_recent_files (BpApplication *self);
+void bp_application_add_recent_file (BpApplication *self, const char *path);
+
+/* Presents the window showing @path, opening one if there is none. */
+void bp_application_open_path (BpApplication *self, const char *path);
+
+/* Where "Open the sample programme" keeps its copy. */
+char *bp_application_sample_path (void);
+
+G_END_DECLS

@@ -1,0 +1,2 @@
+/* bp-measure-editor.c: placeholder until written. */
+#include <glib.h>

@@ -1,0 +1,2 @@
+/* bp-risk-editor.c: placeholder until written. */
+#include <glib.h>

@@ -1,0 +1,391 @@
+/* test-pack.c: the board pack, made by the built binary and read back
+ * with poppler-utils and qpdf as a reader's tools would. */
+#include "bp-test-util.h"
+
+static char *
+spawn_out (int *status, const char *const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int wait_status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &out, &err, &wait_status, &error));
+  g_assert_no_error (error);
+  if (status)
+    *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  if (status == NULL && wait_status != 0)
+    g_error ("%s failed: %s", argv[0], err);
+  if (status && *status != 0)
+    {
+      g_free (out);
+      return g_strdup (err);
+    }
+  return out;
+}
+
+static int
+pack (const char *file, const char *out, const char *meeting, char **err_out)
+{
+  const char *argv[] = { g_getenv ("BOARDPACK"), "pack", file, "-o", out,
+                         meeting ? "--meeting" : NULL, meeting, NULL };
+  int status;
+  g_autofree char *text = spawn_out (&status, argv);
+
+  if (err_out)
+    *err_out = g_steal_pointer (&text);
+  return status;
+}
+
+static char *
+page_text (const char *pdf, int first, int last, gboolean raw)
+{
+  g_autofree char *f = g_strdup_printf ("%d", first);
+  g_autofree char *l = g_strdup_printf ("%d", last);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", raw ? "-raw" : "-layout",
+                         "-f", f, "-l", l, pdf, "-", NULL };
+
+  return spawn_out (NULL, argv);
+}
+
+static int
+page_count (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = spawn_out (NULL, argv);
+  const char *p = strstr (info, "Pages:");
+
+  g_assert_nonnull (p);
+  return atoi (p + 6);
+}
+
+/* Collapses runs of white space, so wrapped text compares with the source. */
+static char *
+squash (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        {
+          if (s->len && s->str[s->len - 1] != ' ')
+            g_string_append_c (s, ' ');
+        }
+      else
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* TRUE when the words of @needle appear in @text in the same order (a text
+ * split across pages has footers and repeated headers between its parts). */
+static gboolean
+words_in_order (const char *text, const char *needle)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " \t\n\f", -1);
+  g_auto (GStrv) wanted = g_strsplit_set (needle, " \t\n\f", -1);
+  guint w = 0;
+
+  for (guint i = 0; words[i] && wanted[w]; i++)
+    {
+      while (wanted[w] && *wanted[w] == '\0')
+        w++;
+      if (wanted[w] && g_str_equal (words[i], wanted[w]))
+        w++;
+    }
+  while (wanted[w] && *wanted[w] == '\0')
+    w++;
+  return wanted[w] == NULL;
+}
+
+static gboolean
+has_word (const char *text, const char *word)
+{
+  g_auto (GStrv) words = g_strsplit_set (text, " \t\n\f", -1);
+
+  for (guint i = 0; words[i]; i++)
+    if (g_str_equal (words[i], word))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first page from @from whose text starts a section titled @title
+ * (its heading is the first line after the page's top). */
+static int
+find_section_page (const char *pdf, int n_pages, int from, const char *title)
+{
+  for (int p = from; p <= n_pages; p++)
+    {
+      g_autofree char *text = page_text (pdf, p, p, TRUE);
+      g_autofree char *flat = squash (text);
+
+      if (g_str_has_prefix (flat, title) || g_str_has_prefix (flat + (*flat == ' '), title))
+        return p;
+    }
+  return -1;
+}
+
+static const char *const section_titles[] = {
+  "Report front sheet", "Dashboard", "Since the last meeting", "Exception report",
+  "The plan by priority", "Risk register", "Scorecard", "Milestones due before the next meeting",
+  NULL,
+};
+
+typedef struct
+{
+  char *dir;
+  char *sample;
+  char *pdf;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  const char *argv[] = { g_getenv ("BOARDPACK"), "sample", NULL, NULL };
+
+  f->dir = bp_test_tmpdir ();
+  f->sample = g_build_filename (f->dir, "sample.boardpack", NULL);
+  f->pdf = g_build_filename (f->dir, "pack.pdf", NULL);
+  argv[2] = f->sample;
+  g_free (spawn_out (NULL, argv));
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  bp_test_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->sample);
+  g_free (f->pdf);
+}
+
+static void
+test_sample_pack (Fixture *f, gconstpointer data)
+{
+  const char *info_argv[] = { "pdfinfo", f->pdf, NULL };
+  g_autofree char *info = NULL;
+  g_autofree char *board = bp_test_sql_text (f->sample, "SELECT board FROM programme");
+  g_autofree char *all = NULL;
+  int n_pages, pos = -1, page;
+  int pages[G_N_ELEMENTS (section_titles)];
+
+  g_assert_cmpint (pack (f->sample, f->pdf, NULL, NULL), ==, 0);
+  info = spawn_out (NULL, info_argv);
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+  g_assert_nonnull (strstr (info, "595.28 x 841.89 pts (A4)"));
+  g_assert_nonnull (strstr (info, board));
+  n_pages = page_count (f->pdf);
+  g_assert_cmpint (n_pages, >=, 12);
+
+  /* Every section, each starting a page, in the documented order. */
+  page = 3;
+  for (guint i = 0; section_titles[i]; i++)
+    {
+      pages[i] = find_section_page (f->pdf, n_pages, page, section_titles[i]);
+      if (pages[i] < 0)
+        g_error ("section “%s” not found after page %d", section_titles[i], page);
+      page = pages[i];
+    }
+  (void) pos;
+
+  /* The contents page lists them with their page numbers. */
+  {
+    g_autofree char *contents = page_text (f->pdf, 2, 2, TRUE);
+    g_autofree char *flat = squash (contents);
+
+    for (guint i = 0; section_titles[i]; i++)
+      {
+        g_autofree char *entry = g_strdup_printf ("%s %d", section_titles[i], pages[i]);
+
+        if (strstr (flat, entry) == NULL)
+          g_error ("contents lacks “%s”: %s", entry, flat);
+      }
+  }
+
+  /* Every red action is in the exception report. */
+  {
+    g_autofree char *exceptions = page_text (f->pdf, pages[3], pages[4] - 1, TRUE);
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+    int n_red = 0;
+
+    g_assert_cmpint (sqlite3_open_v2 (f->sample, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    sqlite3_prepare_v2 (db, "SELECT ref FROM action WHERE rag = 'R'", -1, &stmt, NULL);
+    while (sqlite3_step (stmt) == SQLITE_ROW)
+      {
+        const char *ref = (const char *) sqlite3_column_text (stmt, 0);
+
+        if (!has_word (exceptions, ref))
+          g_error ("red action %s missing from the exception report", ref);
+        n_red++;
+      }
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+    g_assert_cmpint (n_red, >, 0);
+  }
+
+  /* The plan's table repeats its header row on every page it spans. */
+  g_assert_cmpint (pages[5] - pages[4], >=, 2);
+  for (int p = pages[4]; p < pages[5]; p++)
+    {
+      g_autofree char *text = page_text (f->pdf, p, p, FALSE);
+
+      g_assert_nonnull (strstr (text, "Latest update"));
+      g_assert_nonnull (strstr (text, "Owner"));
+    }
+
+  /* The footer names the board and counts the pages. */
+  {
+    g_autofree char *last = page_text (f->pdf, n_pages, n_pages, TRUE);
+    g_autofree char *of = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
+
+    g_assert_nonnull (strstr (last, of));
+    g_assert_nonnull (strstr (last, board));
+  }
+
+  all = page_text (f->pdf, 1, n_pages, TRUE);
+  g_assert_nonnull (strstr (all, "Executive summary"));
+  g_assert_nonnull (strstr (all, "Recommendations"));
+}
+
+static void
+test_outline_and_language (Fixture *f, gconstpointer data)
+{
+  const char *json_argv[] = { "qpdf", "--json=2", "--json-key=outlines", f->pdf, NULL };
+  g_autofree char *qdf = g_build_filename (f->dir, "pack.qdf", NULL);
+  const char *qdf_argv[] = { "qpdf", "--qdf", "--object-streams=disable", f->pdf, qdf, NULL };
+  g_autofree char *outline = NULL;
+  g_autofree char *raw = NULL;
+  gsize len;
+
+  g_assert_cmpint (pack (f->sample, f->pdf, NULL, NULL), ==, 0);
+  outline = spawn_out (NULL, json_argv);
+  for (guint i = 0; section_titles[i]; i++)
+    {
+      g_autofree char *entry = g_strdup_printf ("\"title\": \"%s\"", section_titles[i]);
+
+      if (strstr (outline, entry) == NULL)
+        g_error ("outline lacks %s", entry);
+    }
+  g_free (spawn_out (NULL, qdf_argv));
+  g_assert_true (g_file_get_contents (qdf, &raw, &len, NULL));
+  g_assert_nonnull (g_strstr_len (raw, len, "/Lang (en-GB)"));
+}
+
+static void
+test_choose_meeting (Fixture *f, gconstpointer data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *first = bp_test_sql_text (f->sample, "SELECT min(date) FROM meeting");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (pack (f->sample, f->pdf, "2030-01-01", &err), ==, 65);
+  g_assert_nonnull (strstr (err, "no meeting on 2030-01-01"));
+  g_assert_nonnull (strstr (err, first));
+  g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (pack (f->sample, f->pdf, "1 July", &err), ==, 64);
+  g_clear_pointer (&err, g_free);
+
+  /* The first meeting has no earlier snapshot: the section says so. */
+  g_assert_cmpint (pack (f->sample, f->pdf, first, NULL), ==, 0);
+  text = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+  g_assert_nonnull (strstr (text, "no snapshot from an earlier meeting"));
+
+  /* An output that cannot be created. */
+  g_assert_cmpint (pack (f->sample, "/nonexistent-folder/pack.pdf", NULL, &err), ==, 73);
+  g_assert_nonnull (strstr (err, "/nonexistent-folder/pack.pdf"));
+}
+
+/* A small programme of our own, with the edge cases a real file has. */
+static void
+test_small_programme (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "small.boardpack", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *flat_long = NULL;
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  BpTestIds ids;
+  BpMeeting m = { 0 };
+
+  for (int i = 0; i < 40; i++)
+    g_string_append_printf (long_text, "Sentence %d of a long progress update about the "
+                                       "recruitment of educational psychologists. ", i + 1);
+  {
+    g_autoptr (BpDb) db = bp_test_small_programme (path, &ids);
+    BpUpdate u = { 0, ids.a12, "2025-05-01", "Bob Lead", BP_RAG_RED, long_text->str,
+                   "Ask the board to approve agency cover" };
+
+    g_assert_true (bp_db_add_update (db, &u, &error));
+    g_assert_no_error (error);
+  }
+  /* No meeting yet: a clear error, not an empty pack. */
+  g_assert_cmpint (pack (path, f->pdf, NULL, &err), ==, 65);
+  g_assert_nonnull (strstr (err, "no board meetings"));
+  g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr (BpDb) db = bp_db_open (path, BP_OPEN_DEFAULT, &error);
+
+    m.date = "2025-07-01";
+    g_assert_true (bp_db_insert_meeting (db, &m, &error));
+  }
+  g_assert_cmpint (pack (path, f->pdf, NULL, NULL), ==, 0);
+  text = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+  flat = squash (text);
+  flat_long = squash (long_text->str);
+  /* The long update, whole and in order, though it spans pages. */
+  g_assert_true (words_in_order (flat, flat_long));
+  g_assert_nonnull (strstr (flat, "Sentence 40 of a long progress update"));
+  /* Empty sections say so. */
+  g_assert_nonnull (strstr (flat, "The risk register is empty."));
+  g_assert_nonnull (strstr (flat, "The scorecard has no measures yet."));
+  g_assert_nonnull (strstr (flat, "No milestones are due before the next meeting."));
+  g_assert_nonnull (strstr (flat, "No snapshot has been taken for this meeting"));
+  /* 1.1 is green but overdue: in the exceptions, marked overdue. */
+  g_assert_nonnull (strstr (flat, "Overdue"));
+}
+
+static void
+test_no_exceptions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "calm.boardpack", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+
+  {
+    g_autoptr (BpDb) db = bp_db_create (path, "Calm programme", &error);
+    BpPriority p = { 0, "P1", "Leadership", 0, 1 };
+    BpMeeting m = { 0 };
+
+    g_assert_true (bp_db_insert_priority (db, &p, &error));
+    bp_test_add_action (db, "1.1", p.id, 0, "Steady work", "2026-03-31", BP_RAG_GREEN);
+    m.date = "2025-07-01";
+    g_assert_true (bp_db_insert_meeting (db, &m, &error));
+  }
+  g_assert_cmpint (pack (path, f->pdf, NULL, NULL), ==, 0);
+  text = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+  flat = squash (text);
+  g_assert_nonnull (strstr (flat, "No red, amber or overdue actions at this meeting."));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/pack/sample", test_sample_pack);
+  ADD ("/pack/outline-and-language", test_outline_and_language);
+  ADD ("/pack/choose-meeting", test_choose_meeting);
+  ADD ("/pack/small-programme", test_small_programme);
+  ADD ("/pack/no-exceptions", test_no_exceptions);
+#undef ADD
+  return g_test_run ();
+}
