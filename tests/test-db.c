@@ -607,6 +607,249 @@ test_undo_redo (Fixture *f, gconstpointer data)
   g_assert_false (bp_db_can_redo (db));
 }
 
+/* Each fault a row can have at once is reported as a check of its fields
+ * in order would: a missing row it refers to before a later field's
+ * fault, and before a duplicate. */
+static void
+test_reference_messages (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  g_autoptr (BpAction) a = NULL;
+  BpAction bad = { 0 };
+  BpUpdate u = { 0, 9999, "2025-06-01", NULL, BP_RAG_AMBER, "Nowhere", NULL };
+  int audit_before = bp_test_sql_int (f->path, "SELECT count(*) FROM audit");
+
+  /* The priority area comes before the title. */
+  bad.ref = "3.1";
+  bad.priority_id = 9999;
+  bad.title = "  ";
+  g_assert_false (bp_db_insert_action (db, &bad, &error));
+  g_assert_error (error, BP_ERROR, BP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "action 3.1: unknown priority area"));
+  g_clear_error (&error);
+
+  /* The title comes before the owner. */
+  bad.priority_id = ids.p1;
+  bad.owner_id = 9999;
+  g_assert_false (bp_db_insert_action (db, &bad, &error));
+  g_assert_nonnull (strstr (error->message, "title must not be empty"));
+  g_clear_error (&error);
+
+  /* A missing owner before a duplicate reference. */
+  bad.ref = "1.1";
+  bad.title = "Duplicate";
+  g_assert_false (bp_db_insert_action (db, &bad, &error));
+  g_assert_error (error, BP_ERROR, BP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "action 1.1: unknown owner (no such record: 9999)"));
+  g_clear_error (&error);
+
+  /* The same inside a caller's transaction, which goes on. */
+  g_assert_true (bp_db_begin (db, &error));
+  bad.ref = "3.1";
+  bad.organisation_id = 4242;
+  bad.owner_id = 0;
+  g_assert_false (bp_db_insert_action (db, &bad, &error));
+  g_assert_nonnull (strstr (error->message, "unknown lead organisation (no such record: 4242)"));
+  g_clear_error (&error);
+  g_assert_false (bp_db_add_update (db, &u, &error));
+  g_assert_nonnull (strstr (error->message, "progress update 2025-06-01: unknown action"));
+  g_assert_cmpint (u.id, ==, 0);
+  g_clear_error (&error);
+  bad.organisation_id = ids.org;
+  g_assert_true (bp_db_insert_action (db, &bad, &error));
+  g_assert_no_error (error);
+  g_assert_true (bp_db_commit (db, &error));
+
+  /* An edit. */
+  a = bp_db_get_action (db, ids.a12, &error);
+  a->owner_id = 777;
+  g_assert_false (bp_db_update_action (db, a, &error));
+  g_assert_nonnull (strstr (error->message, "action 1.2: unknown owner (no such record: 777)"));
+  g_clear_error (&error);
+
+  /* Only the one good action was written. */
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action"), ==, 4);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM audit"), ==, audit_before + 1);
+}
+
+/* The number of entries (term, row, column, position) of full-text index
+ * @fts that a fresh index rebuilt from its table would not have, plus
+ * those it would have that @fts lacks: 0 when the index is exact. */
+static int
+index_differences (const char *path, const char *fts, const char *columns, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "CREATE VIRTUAL TABLE chk USING fts5 (%2$s, content='%3$s', content_rowid='id',"
+    "  tokenize='unicode61 remove_diacritics 2');"
+    "INSERT INTO chk (chk) VALUES ('rebuild');"
+    "CREATE VIRTUAL TABLE temp.v1 USING fts5vocab (main, %1$s, 'instance');"
+    "CREATE VIRTUAL TABLE temp.v2 USING fts5vocab (main, chk, 'instance');"
+    "CREATE TEMP TABLE diff AS SELECT count(*) AS n FROM"
+    "  (SELECT * FROM (SELECT * FROM v1 EXCEPT SELECT * FROM v2)"
+    "   UNION ALL SELECT * FROM (SELECT * FROM v2 EXCEPT SELECT * FROM v1));"
+    "DROP TABLE chk;",
+    fts, columns, table);
+  sqlite3 *raw = NULL;
+  sqlite3_stmt *stmt = NULL;
+  int n = -1;
+
+  g_assert_cmpint (sqlite3_open (path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (raw, "SELECT n FROM diff", -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+  return n;
+}
+
+static guint
+count_found (BpDb *db, const char *words)
+{
+  g_autoptr (GError) error = NULL;
+  BpActionFilter filter = BP_ACTION_FILTER_INIT;
+  g_autoptr (GPtrArray) found = NULL;
+
+  filter.search = words;
+  found = bp_db_list_actions (db, &filter, &error);
+  g_assert_no_error (error);
+  return found->len;
+}
+
+/* The full-text index is brought up to date at each commit, and a search
+ * inside a transaction sees what the transaction has written so far. */
+static void
+test_search_index (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  g_autoptr (BpAction) a = NULL;
+  BpUpdate u = { 0, ids.a21, "2025-06-01", NULL, BP_RAG_AMBER, "Tribunal backlog", "Mediation" };
+  sqlite3 *raw = NULL;
+
+  g_assert_cmpuint (count_found (db, "psychologists"), ==, 1);
+
+  g_assert_true (bp_db_begin (db, &error));
+  bp_test_add_action (db, "2.2", ids.p2, 0, "Recruit more psychologists", NULL, BP_RAG_GREEN);
+  g_assert_true (bp_db_add_update (db, &u, &error));
+  g_assert_cmpuint (count_found (db, "psychologists"), ==, 2);
+  g_assert_cmpuint (count_found (db, "tribunal"), ==, 1);
+  bp_test_add_action (db, "2.3", ids.p2, 0, "Tribunal preparation", NULL, BP_RAG_GREEN);
+  g_assert_true (bp_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (db, "tribunal"), ==, 2);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action_fts_pending"), ==, 0);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM update_fts_pending"), ==, 0);
+
+  /* Rolled back: nothing is left to find. */
+  g_assert_true (bp_db_begin (db, &error));
+  bp_test_add_action (db, "2.4", ids.p2, 0, "Temporary workshops", NULL, BP_RAG_GREEN);
+  g_assert_cmpuint (count_found (db, "workshops"), ==, 1);
+  bp_db_rollback (db);
+  g_assert_cmpuint (count_found (db, "workshops"), ==, 0);
+
+  /* Edits and deletes, before and after the commit that indexes. */
+  g_assert_true (bp_db_begin (db, &error));
+  a = bp_db_find_action (db, "1.2", &error);
+  g_free (a->title);
+  a->title = g_strdup ("Recruit speech therapists");
+  g_assert_true (bp_db_update_action (db, a, &error));
+  g_assert_cmpuint (count_found (db, "psychologists"), ==, 1);
+  g_free (a->title);
+  a->title = g_strdup ("Recruit occupational therapists");
+  g_assert_true (bp_db_update_action (db, a, &error));
+  g_assert_true (bp_db_delete_action (db, ids.a21, &error));
+  g_assert_true (bp_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (db, "speech"), ==, 0);
+  g_assert_cmpuint (count_found (db, "occupational"), ==, 1);
+  g_assert_cmpuint (count_found (db, "tribunal"), ==, 1); /* 2.1's update went with it */
+  g_assert_cmpuint (count_found (db, "mediation"), ==, 0);
+
+  /* Rows another program writes are indexed when the file is next opened
+   * for writing. */
+  g_clear_object (&db);
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "INSERT INTO action (ref, priority_id, title)"
+                                      " VALUES ('9.1', 1, 'Sensory rooms')", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (raw);
+  db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (db, "sensory"), ==, 1);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action_fts_pending"), ==, 0);
+
+  /* Many changes to the same rows in one transaction, some undone. */
+  bp_db_set_undo_enabled (db, TRUE);
+  g_assert_true (bp_db_begin (db, &error));
+  for (int i = 0; i < 20; i++)
+    {
+      g_autoptr (BpAction) b = bp_db_find_action (db, i % 2 ? "1.1" : "2.2", &error);
+      BpUpdate more = { 0, b->id, "2025-07-01", NULL, BP_RAG_GREEN, NULL, NULL };
+
+      g_free (b->title);
+      b->title = g_strdup_printf ("Title number %d", i);
+      g_free (b->description);
+      b->description = i % 3 ? g_strdup_printf ("Description %d", i) : NULL;
+      g_assert_true (bp_db_update_action (db, b, &error));
+      more.commentary = b->title;
+      g_assert_true (bp_db_add_update (db, &more, &error));
+    }
+  g_assert_true (bp_db_delete_action (db, ids.a11, &error));
+  g_assert_true (bp_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_true (bp_db_undo (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_found (db, "Description"), ==, 0);
+  g_assert_true (bp_db_redo (db, &error));
+  g_assert_cmpuint (count_found (db, "number 18"), ==, 1); /* 2.2; 1.1 deleted again */
+  g_clear_object (&db);
+
+  g_assert_cmpint (index_differences (f->path, "action_fts", "ref, title, description", "action"),
+                   ==, 0);
+  g_assert_cmpint (index_differences (f->path, "update_fts", "commentary, next_steps",
+                                      "progress_update"), ==, 0);
+}
+
+/* A file written before version 1 indexed at commit gets today's triggers
+ * when opened for writing, and its index stays right. */
+static void
+test_prerelease_refresh (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  sqlite3 *raw = NULL;
+
+  g_clear_object (&db);
+  /* As such a file was: no pending tables, the text indexed row by row. */
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw,
+                                 "DROP TRIGGER action_fts_ai; DROP TRIGGER update_fts_ai;"
+                                 "DROP TABLE action_fts_pending; DROP TABLE update_fts_pending;"
+                                 "CREATE TRIGGER action_fts_ai AFTER INSERT ON action BEGIN"
+                                 "  INSERT INTO action_fts (rowid, ref, title, description)"
+                                 "    VALUES (NEW.id, NEW.ref, NEW.title, NEW.description); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM sqlite_schema"
+                                             " WHERE name LIKE '%fts_pending'"), ==, 2);
+  bp_test_add_action (db, "2.2", ids.p2, 0, "Sensory rooms", NULL, BP_RAG_GREEN);
+  g_assert_cmpuint (count_found (db, "sensory"), ==, 1);
+  g_assert_cmpuint (count_found (db, "psychologists"), ==, 1);
+  g_assert_true (bp_db_delete_action (db, ids.a12, &error));
+  g_assert_cmpuint (count_found (db, "psychologists"), ==, 0);
+  g_clear_object (&db);
+  g_assert_cmpint (index_differences (f->path, "action_fts", "ref, title, description", "action"),
+                   ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -624,6 +867,9 @@ main (int argc, char **argv)
   ADD ("/db/bad-files", test_bad_files);
   ADD ("/db/read-only", test_read_only);
   ADD ("/db/undo-redo", test_undo_redo);
+  ADD ("/db/reference-messages", test_reference_messages);
+  ADD ("/db/search-index", test_search_index);
+  ADD ("/db/prerelease-refresh", test_prerelease_refresh);
 #undef ADD
   return g_test_run ();
 }

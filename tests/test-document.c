@@ -1,5 +1,6 @@
 /* test-document.c: the PDF layout engine, read back with poppler-utils
  * and qpdf as a reader of the published pack would meet it. */
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <qpdf/qpdf-c.h>
@@ -904,6 +905,168 @@ test_document_long_table (Fixture       *fixture,
   g_free (pack.long_text);
 }
 
+/* The sizes of pages 1 to @n_pages of a PDF, as pdfinfo gives them. */
+static GStrv
+pdf_page_sizes (const char *pdf,
+                int         n_pages)
+{
+  g_autofree char *last = g_strdup_printf ("%d", n_pages);
+  g_autofree char *info = run ("pdfinfo", "-f", "1", "-l", last, pdf, NULL);
+  g_autoptr(GStrvBuilder) sizes = g_strv_builder_new ();
+
+  for (int i = 1; i <= n_pages; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("Page %4d size", i);
+      g_autofree char *value = info_value (info, key);
+
+      g_assert_nonnull (value);
+      g_strv_builder_add (sizes, value);
+    }
+  return g_strv_builder_end (sizes);
+}
+
+/* How far down and across an ARGB image something was drawn: the
+ * bounding box of its non-transparent pixels. */
+static void
+inked_box (cairo_surface_t *image,
+           int             *out_top,
+           int             *out_bottom,
+           int             *out_left,
+           int             *out_right)
+{
+  const guint8 *data;
+  int stride, width, height;
+
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  stride = cairo_image_surface_get_stride (image);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  *out_top = *out_left = G_MAXINT;
+  *out_bottom = *out_right = -1;
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      if (((const guint32 *) (data + y * stride))[x] >> 24 != 0)
+        {
+          *out_top = MIN (*out_top, y);
+          *out_bottom = MAX (*out_bottom, y);
+          *out_left = MIN (*out_left, x);
+          *out_right = MAX (*out_right, x);
+        }
+}
+
+/* Printing: the pages recorded for GtkPrintOperation are the PDF's
+ * pages, and drawing one onto paper of either orientation loses none
+ * of it. */
+static void
+test_document_pages (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "pack.pdf", NULL);
+  g_autofree char *printed = g_build_filename (fixture->dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *last_footer = NULL;
+  g_autoptr(GPtrArray) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) sizes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  Pack pack = { 0 };
+  int n_pages;
+  guint landscape = G_MAXUINT;
+
+  pack.n_rows = PLAN_ROWS;
+  pack.long_row = 40;
+  pack.long_text = make_long_text ();
+  time_render (path, &pack);
+  n_pages = pdf_page_count (path);
+  sizes = pdf_page_sizes (path, n_pages);
+
+  pack.n_builds = 0;
+  pack.figure_draws = 0;
+  pages = bp_document_render_pages (&pack_info, build_pack, &pack, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (pack.n_builds, >=, 2);
+  g_assert_cmpint (pack.figure_draws, ==, (int) pack.n_builds - 1);
+
+  /* Page for page, the same count and sizes as the PDF. */
+  g_assert_cmpuint (pages->len, ==, (guint) n_pages);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      double width, height;
+      g_autofree char *size = NULL;
+      char w[G_ASCII_DTOSTR_BUF_SIZE], h[G_ASCII_DTOSTR_BUF_SIZE];
+
+      bp_document_page_get_size (g_ptr_array_index (pages, i), &width, &height);
+      size = g_strdup_printf ("%s x %s pts (A4)", g_ascii_formatd (w, sizeof w, "%.2f", width),
+                              g_ascii_formatd (h, sizeof h, "%.2f", height));
+      g_assert_cmpstr (size, ==, sizes[i]);
+      g_assert_cmpint (bp_document_page_is_landscape (g_ptr_array_index (pages, i)), ==, width > height);
+      if (width > height && landscape == G_MAXUINT)
+        landscape = i;
+    }
+  g_assert_cmpuint (landscape, <, pages->len);
+
+  /* Drawn onto portrait A4 paper (what GTK's export does), every page
+   * keeps its real text, footers included; nothing is tagged. */
+  surface = cairo_pdf_surface_create (printed, BP_DOCUMENT_A4_WIDTH, BP_DOCUMENT_A4_HEIGHT);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < pages->len; i++)
+    {
+      bp_document_draw_page (g_ptr_array_index (pages, i), cr, BP_DOCUMENT_A4_WIDTH, BP_DOCUMENT_A4_HEIGHT);
+      cairo_show_page (cr);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpint (pdf_page_count (printed), ==, n_pages);
+  text = run ("pdftotext", printed, "-", NULL);
+  g_assert_nonnull (strstr (text, "SEND Improvement Board"));
+  g_assert_nonnull (strstr (text, "Action number 120 of the plan"));
+  g_assert_nonnull (strstr (text, "End of the long commentary."));
+  last_footer = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
+  g_assert_nonnull (strstr (text, last_footer));
+  info = run ("pdfinfo", printed, NULL);
+  assert_info (info, "Tagged", "no");
+
+  /* A landscape page on portrait paper is turned to fill it: its ink
+   * reaches down the sheet, where unturned it would stop near the
+   * middle, and it stays inside the sheet. */
+  {
+    cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 210, 297);
+    int top, bottom, left, right;
+
+    cr = cairo_create (image);
+    bp_document_draw_page (g_ptr_array_index (pages, landscape), cr, 210, 297);
+    cairo_destroy (cr);
+    inked_box (image, &top, &bottom, &left, &right);
+    g_assert_cmpint (top, >=, 0);
+    g_assert_cmpint (bottom, >, 297 * 3 / 4);
+    g_assert_cmpint (right, >, 210 * 3 / 4);
+    /* The landscape page's wide top margin (where it is bound) is at
+     * the sheet's left. */
+    g_assert_cmpint (left, >, 297 - bottom);
+    cairo_surface_destroy (image);
+
+    /* And the same page on landscape paper is drawn as it is. */
+    image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 297, 210);
+    cr = cairo_create (image);
+    bp_document_draw_page (g_ptr_array_index (pages, landscape), cr, 297, 210);
+    cairo_destroy (cr);
+    inked_box (image, &top, &bottom, &left, &right);
+    g_assert_cmpint (top, >, 210 - bottom);
+    g_assert_cmpint (right, >, 297 * 3 / 4);
+    cairo_surface_destroy (image);
+  }
+
+  g_free (pack.long_text);
+}
+
 /* LeakSanitizer's hook: fontconfig keeps its configuration until the
  * process ends, which is not a leak of ours. */
 const char *__lsan_default_suppressions (void);
@@ -929,6 +1092,7 @@ main (int   argc,
   g_test_add ("/document/flow", Fixture, NULL, fixture_set_up, test_document_flow, fixture_tear_down);
   g_test_add ("/document/long-contents", Fixture, NULL, fixture_set_up, test_document_long_contents, fixture_tear_down);
   g_test_add ("/document/language", Fixture, NULL, fixture_set_up, test_document_language, fixture_tear_down);
+  g_test_add ("/document/pages", Fixture, NULL, fixture_set_up, test_document_pages, fixture_tear_down);
   g_test_add ("/document/long-table", Fixture, NULL, fixture_set_up, test_document_long_table, fixture_tear_down);
 
   ret = g_test_run ();

@@ -228,6 +228,18 @@ test_movement (Fixture *f, gconstpointer data)
   g_assert_true (bp_db_update_risk (f->db, risk, &error));
   second = meeting_snapshot (f, "2025-05-01");
 
+  /* The snapshot froze each action's latest update. */
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT u.commentary FROM snapshot_action s"
+                                            " JOIN progress_update u ON u.id = s.latest_update_id"
+                                            " WHERE s.snapshot_id = %" G_GINT64_FORMAT
+                                            " AND s.action_id = %" G_GINT64_FORMAT,
+                                            second, f->ids.a12);
+    g_autofree char *latest = bp_test_sql_text (f->path, sql);
+
+    g_assert_cmpstr (latest, ==, "All posts filled");
+  }
+
   m = bp_db_movement (f->db, first, second, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (m->from_date, ==, "2025-03-15");

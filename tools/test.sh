@@ -4,6 +4,10 @@
 set -eu
 cd "$(dirname "$0")/.."
 ./tools/install-deps.sh
+# The HTML accessibility check's npm packages (axe-core, playwright-core),
+# pinned by the lock file; Debian's nodejs may come without npm.
+command -v npm >/dev/null 2>&1 || apt-get install -y -q --no-install-recommends npm
+npm ci --prefix tests/a11y --no-audit --no-fund
 
 build() {
   dir=$1

@@ -2,6 +2,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bp-cli-export.h"
+#include "bp-cli-import.h"
 #include "bp-cli.h"
 #include "bp-db.h"
 #include "bp-pack.h"
@@ -32,6 +34,8 @@ static const Verb verbs[] = {
   { "update", N_("FILE REF --rag R [--note TEXT] [--by NAME] [--date YYYY-MM-DD]"), verb_update },
   { "snapshot", N_("FILE --meeting YYYY-MM-DD"), verb_snapshot },
   { "pack", N_("FILE -o OUT.pdf [--meeting YYYY-MM-DD]"), verb_pack },
+  { "import", N_(BP_CLI_IMPORT_SYNOPSIS), bp_cli_import },
+  { "export", N_(BP_CLI_EXPORT_SYNOPSIS), bp_cli_export },
 };
 
 void
@@ -339,6 +343,7 @@ verb_pack (int argc, char **argv)
     { NULL },
   };
   g_autoptr (BpDb) db = NULL;
+  g_autoptr (BpPack) pack = NULL;
   g_autoptr (GError) error = NULL;
   BpPackOptions options = { 0 };
 
@@ -352,7 +357,10 @@ verb_pack (int argc, char **argv)
   if (db == NULL)
     return report_error (error);
   options.meeting_date = date;
-  if (!bp_pack_write_pdf (db, out, &options, &error))
+  pack = bp_pack_load (db, &options, &error);
+  if (pack == NULL)
+    return report_error (error);
+  if (!bp_pack_render_pdf (pack, out, &error))
     {
       g_printerr ("%s\n", error->message);
       /* The file was read; a failure to write the PDF is the output's. */
@@ -360,7 +368,7 @@ verb_pack (int argc, char **argv)
                                                              : bp_error_exit_code (error);
     }
   g_print (_("Wrote the board pack for the meeting of %s to %s\n"),
-           date ? date : _("the latest meeting"), out);
+           bp_pack_get_meeting_date (pack), out);
   return BP_EXIT_OK;
 }
 

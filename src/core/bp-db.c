@@ -32,6 +32,7 @@ struct _BpDb
   int depth;              /* open transactions and savepoints */
   GPtrArray *pending_changes;
   int fail_after;
+  guint writes_since_sync; /* rows written in the transaction since the search index was synced */
 
   gboolean undo_enabled;
   sqlite3_session *session; /* the open transaction's changes */
@@ -82,6 +83,13 @@ bp_db_class_init (BpDbClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  /* SQLite counts every allocation under a global mutex for
+   * sqlite3_memory_used(), which nothing here asks; without the count a
+   * write makes about a tenth fewer instructions. Possible only before
+   * SQLite initialises: if something else in the process has already
+   * used it, this fails and nothing changes. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+
   object_class->finalize = bp_db_finalize;
 
   /**
@@ -101,10 +109,28 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* The statement cache's hash: the length and the two ends of the SQL. A
+ * write looks its statement up every time, and g_str_hash() over the
+ * whole text of a long INSERT cost more than binding its values; two
+ * texts alike at both ends cost only a string comparison. */
+static guint
+sql_hash (gconstpointer key)
+{
+  const guint8 *sql = key;
+  gsize len = strlen (key), ends = MIN (len, 24);
+  guint32 h = 2166136261u ^ (guint32) len;
+
+  for (gsize i = 0; i < ends; i++)
+    h = (h ^ sql[i]) * 16777619u;
+  for (gsize i = len - ends; i < len; i++)
+    h = (h ^ sql[i]) * 16777619u;
+  return h;
+}
+
 static void
 bp_db_init (BpDb *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+  self->statements = g_hash_table_new_full (sql_hash, g_str_equal, g_free,
                                             finalize_statement);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -139,12 +165,20 @@ bp_db_get_handle (BpDb *self)
   return self->db;
 }
 
+static gboolean sync_search (BpDb *self, GError **error);
+
 sqlite3_stmt *
 bp_db_statement (BpDb *self, const char *sql, GError **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  sqlite3_stmt *stmt;
   int rc;
 
+  /* Inside a transaction, the full-text index catches up with the rows
+   * written only now and then (see bp-schema.c): a search brings it up
+   * to date first. */
+  if (self->depth > 0 && strstr (sql, "_fts MATCH") && !sync_search (self, error))
+    return NULL;
+  stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt)
     {
       sqlite3_reset (stmt);
@@ -190,6 +224,9 @@ row_key (const BpEntity *entity, gconstpointer row)
   return NULL;
 }
 
+static gboolean check_references (BpDb *self, const BpEntity *e, gconstpointer row,
+                                  guint n_fields, GError **error);
+
 static gboolean
 step_done_for_row (BpDb *self, sqlite3_stmt *stmt, const BpEntity *entity,
                    gconstpointer row, GError **error)
@@ -206,6 +243,12 @@ step_done_for_row (BpDb *self, sqlite3_stmt *stmt, const BpEntity *entity,
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
     return TRUE;
 
+  /* A row that refers to a missing row fails on its FOREIGN KEY
+   * constraint, or on another constraint checked before it: the missing
+   * row is named first, as validate() would have. */
+  if ((rc & 0xff) == SQLITE_CONSTRAINT && entity && row
+      && !check_references (self, entity, row, entity->n_fields, error))
+    return FALSE;
   if (rc == SQLITE_CONSTRAINT_UNIQUE && entity)
     {
       const char *key = row_key (entity, row);
@@ -238,6 +281,33 @@ exec_simple (BpDb *self, const char *sql, GError **error)
   sqlite3_stmt *stmt = bp_db_statement (self, sql, error);
 
   return stmt && bp_db_step_done (self, stmt, NULL, error);
+}
+
+/* Brings the full-text index up to date with the rows the transaction's
+ * writes have named in the pending tables (see bp-schema.c). All or
+ * nothing: a row indexed but still pending would be indexed twice. */
+static gboolean
+sync_search (BpDb *self, GError **error)
+{
+  if (!exec_simple (self, "SAVEPOINT bp_search", error))
+    return FALSE;
+  for (guint i = 0; bp_schema_sync_search_sql[i]; i++)
+    {
+      sqlite3_stmt *stmt = bp_db_statement (self, bp_schema_sync_search_sql[i], error);
+
+      if (stmt == NULL || !bp_db_step_done (self, stmt, NULL, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK TO bp_search; RELEASE bp_search", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  if (!exec_simple (self, "RELEASE bp_search", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK TO bp_search; RELEASE bp_search", NULL, NULL, NULL);
+      return FALSE;
+    }
+  self->writes_since_sync = 0;
+  return TRUE;
 }
 
 static gboolean
@@ -293,6 +363,7 @@ bp_db_begin (BpDb *self, GError **error)
       /* IMMEDIATE: take the write lock now, not half-way through. */
       if (!exec_simple (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      self->writes_since_sync = 0;
       stmt = bp_db_statement (self, "UPDATE audit_actor SET name = ?1 WHERE id = 1", error);
       if (stmt == NULL)
         {
@@ -344,7 +415,7 @@ bp_db_commit (BpDb *self, GError **error)
 
   if (self->depth == 1)
     {
-      if (!exec_simple (self, "COMMIT", error))
+      if (!sync_search (self, error) || !exec_simple (self, "COMMIT", error))
         return FALSE; /* still open: the caller rolls back */
       self->depth = 0;
       finish_session (self, TRUE);
@@ -601,9 +672,54 @@ configure_connection (BpDb *self, GError **error)
   if (self->read_only)
     return bp_sql_exec (self->db, "PRAGMA query_only = ON", _("Opening the file"), error);
   /* WAL lets the window read while a write is under way; FULL makes every
-   * commit durable before it returns, which matters more here than speed. */
-  return bp_sql_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;",
+   * commit durable before it returns, which matters more here than speed.
+   *
+   * temp_store: every write statement inside a transaction keeps a
+   * statement journal (to undo just that statement if it fails). On disk,
+   * SQLite buffers it in 64 KiB blocks, each one malloc'ed and freed per
+   * statement, and glibc handed the memory back to the kernel and took it
+   * again every time: half the time of a bulk write went on page faults.
+   * In memory it is kept in 1 KiB blocks.
+   *
+   * cache_size: with SQLite's default 2 MiB, a large transaction spills
+   * its pages to the WAL and reads them back (bench/bp-bench-writes,
+   * 210,000 rows: twice the system time, updates and edits a quarter to a
+   * half slower). 64 MiB is a ceiling, not an allocation: the cache grows
+   * only as pages are used. Read-only connections (check, reports) keep
+   * the default, since they mostly read each page once. */
+  return bp_sql_exec (self->db,
+                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
                       _("Opening the file"), error);
+}
+
+/* On a writable file at the current version: replaces the triggers of a
+ * file written by a pre-release build of version 1, and indexes the rows
+ * another program wrote without indexing them (see bp-schema.c). */
+static gboolean
+refresh_schema (BpDb *self, GError **error)
+{
+  int pending = 0;
+  gboolean refresh = bp_schema_needs_refresh (self->db);
+
+  if (!refresh
+      && pragma_int (self, "SELECT EXISTS (SELECT 1 FROM action_fts_pending)"
+                           " OR EXISTS (SELECT 1 FROM update_fts_pending)", &pending, error)
+           != SQLITE_OK)
+    return FALSE;
+  if (!refresh && !pending)
+    return TRUE;
+  if (!bp_sql_exec (self->db, "BEGIN IMMEDIATE", _("Opening the file"), error))
+    return FALSE;
+  if ((refresh && !bp_schema_refresh (self->db, error))
+      || !bp_schema_sync_search (self->db, error)
+      || !bp_sql_exec (self->db, "COMMIT", _("Opening the file"), error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      g_prefix_error (error, "%s: ", self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 BpDb *
@@ -708,6 +824,8 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
           return NULL;
         }
     }
+  else if (!self->read_only && !refresh_schema (self, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -954,11 +1072,106 @@ bp_entity_read (const BpEntity *entity, sqlite3_stmt *stmt, int col, gpointer ro
   return col;
 }
 
+/* The generic statements of each entity, written once per process rather
+ * than on every call (printing an action's INSERT took about a fifth of
+ * the time of inserting it). Never freed. */
+typedef enum
+{
+  SQL_INSERT,
+  SQL_UPDATE,
+  SQL_DELETE,
+  SQL_EXISTS, /* for a foreign key to this entity's table */
+  N_SQL_KINDS
+} SqlKind;
+
+typedef struct
+{
+  char *sql[N_SQL_KINDS];
+  GHashTable *select_where; /* column -> "SELECT cols FROM table WHERE column = ?1" */
+} EntitySql;
+
+G_LOCK_DEFINE_STATIC (entity_sql);
+static GHashTable *entity_sql_cache; /* BpEntity * or table name -> EntitySql */
+
+static char *insert_sql (const BpEntity *e);
+static char *update_sql (const BpEntity *e);
+
+/* The entity's statements, found by @e, or by @table alone for
+ * SQL_EXISTS (a foreign key names only the table it refers to). */
+static EntitySql *
+entity_sql_locked (const BpEntity *e, const char *table)
+{
+  gconstpointer key = e ? (gconstpointer) e : (gconstpointer) table;
+  EntitySql *es;
+
+  if (entity_sql_cache == NULL)
+    entity_sql_cache = g_hash_table_new (NULL, NULL);
+  es = g_hash_table_lookup (entity_sql_cache, key);
+  if (es == NULL)
+    {
+      es = g_new0 (EntitySql, 1);
+      if (e)
+        {
+          es->sql[SQL_INSERT] = insert_sql (e);
+          es->sql[SQL_UPDATE] = update_sql (e);
+          es->sql[SQL_DELETE] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", e->table);
+          es->select_where = g_hash_table_new (g_str_hash, g_str_equal);
+          table = e->table;
+        }
+      es->sql[SQL_EXISTS] = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
+      g_hash_table_insert (entity_sql_cache, (gpointer) key, es);
+    }
+  return es;
+}
+
+static const char *
+entity_sql (const BpEntity *e, SqlKind kind)
+{
+  const char *sql;
+
+  G_LOCK (entity_sql);
+  sql = entity_sql_locked (e, NULL)->sql[kind];
+  G_UNLOCK (entity_sql);
+  return sql;
+}
+
+static const char *
+exists_sql (const char *table)
+{
+  const char *sql;
+
+  /* Table names come from the static field tables, so their addresses
+   * are keys as good as the entities'. */
+  G_LOCK (entity_sql);
+  sql = entity_sql_locked (NULL, table)->sql[SQL_EXISTS];
+  G_UNLOCK (entity_sql);
+  return sql;
+}
+
+static const char *
+select_where_sql (const BpEntity *e, const char *column)
+{
+  EntitySql *es;
+  char *sql;
+
+  G_LOCK (entity_sql);
+  es = entity_sql_locked (e, NULL);
+  sql = g_hash_table_lookup (es->select_where, column);
+  if (sql == NULL)
+    {
+      g_autofree char *cols = bp_entity_columns (e, NULL);
+
+      sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1", cols, e->table, column);
+      g_hash_table_insert (es->select_where, g_strdup (column), sql);
+    }
+  G_UNLOCK (entity_sql);
+  return sql;
+}
+
 static gboolean
 id_exists (BpDb *self, const char *table, gint64 id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = bp_db_statement (self, sql, NULL);
+  sqlite3_stmt *stmt = bp_db_statement (self, exists_sql (table), NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -978,14 +1191,25 @@ is_blank (const char *s)
   return TRUE;
 }
 
-/* Checks a row against its entity's rules, naming the row and the field
- * in the message so that a window can show it beside the field. */
-static gboolean
-validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
+/* "action 1.2", "person Alice Owner": a row as messages name it. */
+static char *
+row_name (const BpEntity *e, gconstpointer row)
 {
   const char *key = row_key (e, row);
-  g_autofree char *who = key && *key ? g_strdup_printf ("%s %s", _(e->label), key)
-                                     : g_strdup (_(e->label));
+
+  return key && *key ? g_strdup_printf ("%s %s", _(e->label), key) : g_strdup (_(e->label));
+}
+
+/* Checks a row against its entity's rules except that the rows it refers
+ * to exist, naming the row and the field in the message so that a window
+ * can show it beside the field. Returns the index of the field at fault,
+ * or the number of fields when there is none. */
+static guint
+check_fields (const BpEntity *e, gconstpointer row, GError **error)
+{
+  /* "action 1.2": made only for a message, not for every valid row. */
+  g_autofree char *who = NULL;
+#define WHO (who ? who : (who = row_name (e, row)))
 
   for (guint i = 0; i < e->n_fields; i++)
     {
@@ -1004,20 +1228,20 @@ validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
             if ((f->flags & BP_FIELD_REQUIRED) && is_blank (s))
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s must not be empty"),
-                             who, _(f->label));
-                return FALSE;
+                             WHO, _(f->label));
+                return i;
               }
             if (s && *s && !g_utf8_validate (s, -1, NULL))
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s is not valid UTF-8"),
-                             who, _(f->label));
-                return FALSE;
+                             WHO, _(f->label));
+                return i;
               }
             if (f->type == BP_FIELD_DATE && s && *s && !bp_date_is_valid (s))
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                             _("%s: the %s “%s” is not a date (YYYY-MM-DD)"), who, _(f->label), s);
-                return FALSE;
+                             _("%s: the %s “%s” is not a date (YYYY-MM-DD)"), WHO, _(f->label), s);
+                return i;
               }
           }
           break;
@@ -1029,14 +1253,14 @@ validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
                              _("%s: the %s must be from 1 to 5 (or 0, not scored), not %d"),
-                             who, _(f->label), v);
-                return FALSE;
+                             WHO, _(f->label), v);
+                return i;
               }
             if ((f->flags & BP_FIELD_PERCENT) && (v < 0 || v > 100))
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                             _("%s: the %s must be from 0 to 100, not %d"), who, _(f->label), v);
-                return FALSE;
+                             _("%s: the %s must be from 0 to 100, not %d"), WHO, _(f->label), v);
+                return i;
               }
           }
           break;
@@ -1047,31 +1271,24 @@ validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
             if (id <= 0 && (f->flags & BP_FIELD_REQUIRED))
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s must be set"),
-                             who, _(f->label));
-                return FALSE;
-              }
-            if (id > 0 && !id_exists (self, f->ref_table, id))
-              {
-                g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                             _("%s: unknown %s (no such record: %" G_GINT64_FORMAT ")"),
-                             who, _(f->label), id);
-                return FALSE;
+                             WHO, _(f->label));
+                return i;
               }
           }
           break;
         case BP_FIELD_RAG:
           if (*(BpRag *) p >= BP_RAG_COUNT)
             {
-              g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: unknown RAG status"), who);
-              return FALSE;
+              g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: unknown RAG status"), WHO);
+              return i;
             }
           break;
         case BP_FIELD_REAL:
           if (isinf (*(double *) p))
             {
               g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s is not a number"),
-                           who, _(f->label));
-              return FALSE;
+                           WHO, _(f->label));
+              return i;
             }
           break;
         case BP_FIELD_POLARITY:
@@ -1079,7 +1296,56 @@ validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
           break;
         }
     }
+#undef WHO
+  return e->n_fields;
+}
+
+/* Checks that the rows the first @n_fields fields of @row refer to exist:
+ * FALSE, with the message naming the first that does not, if one is
+ * missing. */
+static gboolean
+check_references (BpDb *self, const BpEntity *e, gconstpointer row, guint n_fields,
+                  GError **error)
+{
+  for (guint i = 0; i < n_fields && i < e->n_fields; i++)
+    {
+      const BpField *f = &e->fields[i];
+      gint64 id;
+
+      if (f->type != BP_FIELD_ID || (f->flags & BP_FIELD_VIEW))
+        continue;
+      id = *(gint64 *) field_ptr (row, f);
+      if (id > 0 && !id_exists (self, f->ref_table, id))
+        {
+          g_autofree char *who = row_name (e, row);
+
+          g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                       _("%s: unknown %s (no such record: %" G_GINT64_FORMAT ")"),
+                       who, _(f->label), id);
+          return FALSE;
+        }
+    }
   return TRUE;
+}
+
+/* Checks a row against its entity's rules before it is written. That the
+ * rows it refers to exist is left to the FOREIGN KEY constraints, which
+ * look them up anyway: when the write fails on a constraint,
+ * step_done_for_row() asks check_references() which field is at fault.
+ * Here, a fault in a field is reported only once the rows the fields
+ * before it refer to are found to exist, so that the message is the one
+ * a check of every field in order gives. */
+static gboolean
+validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
+{
+  g_autoptr (GError) fault = NULL;
+  guint at = check_fields (e, row, &fault);
+
+  if (at == e->n_fields)
+    return TRUE;
+  if (check_references (self, e, row, at, error))
+    g_propagate_error (error, g_steal_pointer (&fault));
+  return FALSE;
 }
 
 static char *
@@ -1140,7 +1406,14 @@ static gboolean
 begin_write (BpDb *self, gboolean *nested, GError **error)
 {
   *nested = self->depth > 0;
-  return *nested || bp_db_begin (self, error);
+  if (!*nested)
+    return bp_db_begin (self, error);
+  /* A long transaction indexes what it has written every so many rows,
+   * so that the pending tables stay small (emptied at the commit, they
+   * would leave their pages free in the file). */
+  if (++self->writes_since_sync >= 8192)
+    return sync_search (self, error);
+  return TRUE;
 }
 
 static gboolean
@@ -1157,7 +1430,7 @@ end_write (BpDb *self, gboolean nested, gboolean ok, GError **error)
 static gboolean
 entity_insert (BpDb *self, const BpEntity *e, gpointer row, GError **error)
 {
-  g_autofree char *sql = insert_sql (e);
+  const char *sql = entity_sql (e, SQL_INSERT);
   sqlite3_stmt *stmt;
   gboolean nested;
 
@@ -1180,7 +1453,7 @@ failed:
 static gboolean
 entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
 {
-  g_autofree char *sql = update_sql (e);
+  const char *sql = entity_sql (e, SQL_UPDATE);
   sqlite3_stmt *stmt;
   gint64 id = *(const gint64 *) row;
   gboolean nested;
@@ -1209,7 +1482,7 @@ failed:
 static gboolean
 entity_delete (BpDb *self, const BpEntity *e, gint64 id, GError **error)
 {
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", e->table);
+  const char *sql = entity_sql (e, SQL_DELETE);
   sqlite3_stmt *stmt;
   gboolean nested;
 
@@ -1238,9 +1511,7 @@ static gpointer
 entity_get_where (BpDb *self, const BpEntity *e, const char *column, const char *text,
                   gint64 id, GError **error)
 {
-  g_autofree char *cols = bp_entity_columns (e, NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1", cols, e->table, column);
-  sqlite3_stmt *stmt = bp_db_statement (self, sql, error);
+  sqlite3_stmt *stmt = bp_db_statement (self, select_where_sql (e, column), error);
   gpointer row;
   int rc;
 
@@ -1437,9 +1708,9 @@ gint64
 bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GError **error)
 {
   static const char *const copy_sql[] = {
-    "INSERT INTO snapshot_action (snapshot_id, action_id, ref, rag, due_date, latest_update)"
+    "INSERT INTO snapshot_action (snapshot_id, action_id, ref, rag, due_date, latest_update_id)"
     " SELECT ?1, a.id, a.ref, a.rag, coalesce(a.revised_due_date, a.due_date),"
-    "   (SELECT u.commentary FROM progress_update u WHERE u.action_id = a.id"
+    "   (SELECT u.id FROM progress_update u WHERE u.action_id = a.id"
     "     ORDER BY u.date DESC, u.id DESC LIMIT 1)"
     " FROM action a",
     "INSERT INTO snapshot_risk (snapshot_id, risk_id, ref, score)"

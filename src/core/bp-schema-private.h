@@ -14,6 +14,20 @@ gboolean bp_schema_create (sqlite3 *db, GError **error);
  * at a time (inside the caller's transaction). */
 gboolean bp_schema_migrate (sqlite3 *db, int from_version, GError **error);
 
+/* The statements that bring the full-text index up to date with the rows
+ * the writes since the last time have named in the pending tables. The
+ * core steps them just before each commit. */
+extern const char *const bp_schema_sync_search_sql[];
+
+/* The same, with sqlite3_exec (inside the caller's transaction). */
+gboolean bp_schema_sync_search (sqlite3 *db, GError **error);
+
+/* TRUE for a file written by a pre-release build of version 1, whose
+ * triggers bp_schema_refresh() replaces (inside the caller's
+ * transaction). */
+gboolean bp_schema_needs_refresh (sqlite3 *db);
+gboolean bp_schema_refresh (sqlite3 *db, GError **error);
+
 /* Runs @sql, turning a SQLite failure into a GError naming @what. */
 gboolean bp_sql_exec (sqlite3 *db, const char *sql, const char *what, GError **error);
 

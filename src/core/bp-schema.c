@@ -6,6 +6,12 @@
 #include "bp-entity-private.h"
 #include "bp-schema-private.h"
 
+/* A CHECK of a column against a list is written as a chain of ORs, not
+ * "IN (...)": SQLite 3.40 builds a temporary b-tree for an IN list of
+ * more than two values every time it evaluates such a CHECK (each insert,
+ * each update, each row of PRAGMA integrity_check). */
+#define RAG_CHECK "CHECK (rag = 'N' OR rag = 'R' OR rag = 'A' OR rag = 'G' OR rag = 'B')"
+
 /* Schema version 1. Dates are ISO text so that they sort and compare as
  * strings; RAG is a single letter (N R A G B). */
 static const char schema_v1[] =
@@ -15,7 +21,8 @@ static const char schema_v1[] =
   "  organisations TEXT, board TEXT, chair TEXT,"
   "  cadence_weeks INTEGER NOT NULL DEFAULT 6,"
   "  fy_start_month INTEGER NOT NULL DEFAULT 4 CHECK (fy_start_month BETWEEN 1 AND 12),"
-  "  language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en','cy','bilingual')));"
+  "  language TEXT NOT NULL DEFAULT 'en'"
+  "    CHECK (language = 'en' OR language = 'cy' OR language = 'bilingual'));"
   "CREATE TABLE organisation ("
   "  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, kind TEXT);"
   "CREATE TABLE person ("
@@ -33,7 +40,7 @@ static const char schema_v1[] =
   "  organisation_id INTEGER REFERENCES organisation ON DELETE SET NULL,"
   "  partners TEXT, start_date TEXT, due_date TEXT, due_text TEXT,"
   "  revised_due_date TEXT, revised_reason TEXT,"
-  "  rag TEXT NOT NULL DEFAULT 'N' CHECK (rag IN ('N','R','A','G','B')),"
+  "  rag TEXT NOT NULL DEFAULT 'N' " RAG_CHECK ","
   "  percent INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 100),"
   "  impact TEXT, evidence TEXT, criteria TEXT,"
   "  position INTEGER NOT NULL DEFAULT 0);"
@@ -48,7 +55,7 @@ static const char schema_v1[] =
   "  id INTEGER PRIMARY KEY,"
   "  action_id INTEGER NOT NULL REFERENCES action ON DELETE CASCADE,"
   "  date TEXT NOT NULL, author TEXT,"
-  "  rag TEXT NOT NULL DEFAULT 'N' CHECK (rag IN ('N','R','A','G','B')),"
+  "  rag TEXT NOT NULL DEFAULT 'N' " RAG_CHECK ","
   "  commentary TEXT, next_steps TEXT);"
   "CREATE INDEX progress_update_action ON progress_update (action_id, date, id);"
   "CREATE TABLE risk ("
@@ -81,7 +88,8 @@ static const char schema_v1[] =
   "  name TEXT NOT NULL, colour TEXT NOT NULL);"
   "CREATE TABLE measure ("
   "  id INTEGER PRIMARY KEY, ref TEXT, title TEXT NOT NULL, unit TEXT,"
-  "  polarity TEXT NOT NULL DEFAULT 'higher' CHECK (polarity IN ('higher','lower','target')),"
+  "  polarity TEXT NOT NULL DEFAULT 'higher'"
+  "    CHECK (polarity = 'higher' OR polarity = 'lower' OR polarity = 'target'),"
   "  target REAL, tolerance REAL, frequency TEXT, baseline REAL, comparator TEXT,"
   "  position INTEGER NOT NULL DEFAULT 0);"
   "CREATE TABLE measure_value ("
@@ -105,7 +113,9 @@ static const char schema_v1[] =
   "CREATE TABLE snapshot_action ("
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE,"
   "  action_id INTEGER NOT NULL, ref TEXT NOT NULL, rag TEXT NOT NULL,"
-  "  due_date TEXT, latest_update TEXT,"
+  /* Updates never change, so the latest one is frozen by its id rather
+   * than by a copy of its text in every snapshot. */
+  "  due_date TEXT, latest_update_id INTEGER,"
   "  PRIMARY KEY (snapshot_id, action_id)) WITHOUT ROWID;"
   "CREATE TABLE snapshot_risk ("
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE,"
@@ -119,9 +129,44 @@ static const char schema_v1[] =
   "CREATE TABLE audit ("
   "  id INTEGER PRIMARY KEY,"
   "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),"
-  "  who TEXT, op TEXT NOT NULL CHECK (op IN ('insert','update','delete')),"
+  "  who TEXT, op TEXT NOT NULL CHECK (op = 'insert' OR op = 'update' OR op = 'delete'),"
   "  entity TEXT NOT NULL, entity_id INTEGER, field TEXT,"
   "  old_value, new_value);"
+  /* Full-text search over actions and their updates. A write does not
+   * change the index at once: its triggers name the row in a pending
+   * table, and the core brings the index up to date from the pending
+   * tables in a few statements just before the transaction commits, every
+   * few thousand rows of a long transaction, and before a search inside
+   * one (bp_schema_sync_search_sql; rows written by another program are
+   * indexed when the core next opens the file for writing). Changed row
+   * by row, FTS5 wrote out a new index segment at the start of every
+   * write statement of a transaction (its savepoint), which made an
+   * action or update insert several times slower.
+   *
+   * An existing row is either indexed with its current text, or pending;
+   * a pending row with "indexed" set is in the index with the text kept
+   * beside it (the text it had when it was last indexed), which the sync
+   * deletes from the index before indexing the row's current text, if
+   * the row is still there. */
+  "CREATE VIRTUAL TABLE action_fts USING fts5 ("
+  "  ref, title, description, content='action', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TABLE action_fts_pending (id INTEGER PRIMARY KEY,"
+  "  indexed INTEGER NOT NULL DEFAULT 0, ref, title, description);"
+  "CREATE VIRTUAL TABLE update_fts USING fts5 ("
+  "  commentary, next_steps, content='progress_update', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TABLE update_fts_pending (id INTEGER PRIMARY KEY,"
+  "  indexed INTEGER NOT NULL DEFAULT 0, commentary, next_steps);"
+  /* Default risk bands (DOMAIN.md); each file may change them. */
+  "INSERT INTO risk_band (min_score, max_score, name, colour) VALUES"
+  "  (1, 4, 'Low', '#2e7d32'), (5, 9, 'Medium', '#f9a825'),"
+  "  (10, 14, 'High', '#d84315'), (15, 25, 'Very high', '#b71c1c');";
+
+/* The triggers of schema version 1 besides the generated audit ones. They
+ * are kept apart from the tables so that a file written by a pre-release
+ * build of version 1 can have them replaced (bp_schema_refresh). */
+static const char triggers_v1[] =
   "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
   "  BEGIN SELECT RAISE (ABORT, 'the audit log cannot be changed'); END;"
   "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit"
@@ -136,41 +181,56 @@ static const char schema_v1[] =
   "   AND NOT (SELECT undoing FROM audit_actor WHERE id = 1)"
   "  BEGIN SELECT RAISE (ABORT, 'progress updates cannot be deleted'); END;"
   /* An action's current RAG is its latest update's, whatever order the
-   * updates were entered in; complete means 100 %. */
+   * updates were entered in; complete means 100 %. An update that leaves
+   * both as they are writes nothing (there is nothing to audit either). */
   "CREATE TRIGGER progress_update_sets_rag AFTER INSERT ON progress_update"
   "  WHEN NOT EXISTS (SELECT 1 FROM progress_update u WHERE u.action_id = NEW.action_id"
   "    AND (u.date > NEW.date OR (u.date = NEW.date AND u.id > NEW.id)))"
   "  BEGIN UPDATE action SET rag = NEW.rag,"
   "    percent = CASE WHEN NEW.rag = 'B' THEN 100 ELSE percent END"
-  "    WHERE id = NEW.action_id; END;"
-  /* Full-text search over actions and their updates. */
-  "CREATE VIRTUAL TABLE action_fts USING fts5 ("
-  "  ref, title, description, content='action', content_rowid='id',"
-  "  tokenize='unicode61 remove_diacritics 2');"
+  "    WHERE id = NEW.action_id"
+  "      AND (rag IS NOT NEW.rag OR (NEW.rag = 'B' AND percent IS NOT 100)); END;"
+  /* The first change since the last sync keeps the indexed text of the
+   * row; later ones find it pending and leave it (ON CONFLICT rather than
+   * OR IGNORE, which an INSERT OR REPLACE around the trigger overrides). */
   "CREATE TRIGGER action_fts_ai AFTER INSERT ON action BEGIN"
-  "  INSERT INTO action_fts (rowid, ref, title, description)"
-  "    VALUES (NEW.id, NEW.ref, NEW.title, NEW.description); END;"
+  "  INSERT INTO action_fts_pending (id) VALUES (NEW.id) ON CONFLICT (id) DO NOTHING; END;"
   "CREATE TRIGGER action_fts_ad AFTER DELETE ON action BEGIN"
-  "  INSERT INTO action_fts (action_fts, rowid, ref, title, description)"
-  "    VALUES ('delete', OLD.id, OLD.ref, OLD.title, OLD.description); END;"
-  "CREATE TRIGGER action_fts_au AFTER UPDATE OF ref, title, description ON action BEGIN"
-  "  INSERT INTO action_fts (action_fts, rowid, ref, title, description)"
-  "    VALUES ('delete', OLD.id, OLD.ref, OLD.title, OLD.description);"
-  "  INSERT INTO action_fts (rowid, ref, title, description)"
-  "    VALUES (NEW.id, NEW.ref, NEW.title, NEW.description); END;"
-  "CREATE VIRTUAL TABLE update_fts USING fts5 ("
-  "  commentary, next_steps, content='progress_update', content_rowid='id',"
-  "  tokenize='unicode61 remove_diacritics 2');"
+  "  INSERT INTO action_fts_pending (id, indexed, ref, title, description)"
+  "    VALUES (OLD.id, 1, OLD.ref, OLD.title, OLD.description) ON CONFLICT (id) DO NOTHING;"
+  "  DELETE FROM action_fts_pending WHERE id = OLD.id AND NOT indexed; END;"
+  "CREATE TRIGGER action_fts_au AFTER UPDATE OF ref, title, description ON action"
+  "  WHEN OLD.ref IS NOT NEW.ref OR OLD.title IS NOT NEW.title"
+  "    OR OLD.description IS NOT NEW.description OR OLD.id IS NOT NEW.id BEGIN"
+  "  INSERT INTO action_fts_pending (id, indexed, ref, title, description)"
+  "    VALUES (OLD.id, 1, OLD.ref, OLD.title, OLD.description) ON CONFLICT (id) DO NOTHING;"
+  "  INSERT INTO action_fts_pending (id) VALUES (NEW.id) ON CONFLICT (id) DO NOTHING; END;"
   "CREATE TRIGGER update_fts_ai AFTER INSERT ON progress_update BEGIN"
-  "  INSERT INTO update_fts (rowid, commentary, next_steps)"
-  "    VALUES (NEW.id, NEW.commentary, NEW.next_steps); END;"
+  "  INSERT INTO update_fts_pending (id) VALUES (NEW.id) ON CONFLICT (id) DO NOTHING; END;"
   "CREATE TRIGGER update_fts_ad AFTER DELETE ON progress_update BEGIN"
-  "  INSERT INTO update_fts (update_fts, rowid, commentary, next_steps)"
-  "    VALUES ('delete', OLD.id, OLD.commentary, OLD.next_steps); END;"
-  /* Default risk bands (DOMAIN.md); each file may change them. */
-  "INSERT INTO risk_band (min_score, max_score, name, colour) VALUES"
-  "  (1, 4, 'Low', '#2e7d32'), (5, 9, 'Medium', '#f9a825'),"
-  "  (10, 14, 'High', '#d84315'), (15, 25, 'Very high', '#b71c1c');";
+  "  INSERT INTO update_fts_pending (id, indexed, commentary, next_steps)"
+  "    VALUES (OLD.id, 1, OLD.commentary, OLD.next_steps) ON CONFLICT (id) DO NOTHING;"
+  "  DELETE FROM update_fts_pending WHERE id = OLD.id AND NOT indexed; END;";
+
+/* Brings the index up to date with the pending rows and empties the
+ * pending tables: first the text kept for rows that were indexed comes
+ * out, then the rows that still exist go in with their current text.
+ * Each statement stepped in turn; NULL-terminated. */
+const char *const bp_schema_sync_search_sql[] = {
+  "INSERT INTO action_fts (action_fts, rowid, ref, title, description)"
+  " SELECT 'delete', id, ref, title, description FROM action_fts_pending WHERE indexed",
+  "INSERT INTO action_fts (rowid, ref, title, description)"
+  " SELECT a.id, a.ref, a.title, a.description"
+  " FROM action_fts_pending p JOIN action a ON a.id = p.id",
+  "DELETE FROM action_fts_pending",
+  "INSERT INTO update_fts (update_fts, rowid, commentary, next_steps)"
+  " SELECT 'delete', id, commentary, next_steps FROM update_fts_pending WHERE indexed",
+  "INSERT INTO update_fts (rowid, commentary, next_steps)"
+  " SELECT u.id, u.commentary, u.next_steps"
+  " FROM update_fts_pending p JOIN progress_update u ON u.id = p.id",
+  "DELETE FROM update_fts_pending",
+  NULL,
+};
 
 gboolean
 bp_sql_exec (sqlite3 *db, const char *sql, const char *what, GError **error)
@@ -237,10 +297,10 @@ audit_triggers_sql (const BpEntity *e)
   return g_string_free (s, FALSE);
 }
 
-gboolean
-bp_schema_create (sqlite3 *db, GError **error)
+static gboolean
+create_triggers (sqlite3 *db, GError **error)
 {
-  if (!bp_sql_exec (db, schema_v1, _("Creating the tables"), error))
+  if (!bp_sql_exec (db, triggers_v1, _("Creating the tables"), error))
     return FALSE;
   for (guint i = 0; bp_entities[i]; i++)
     {
@@ -250,6 +310,67 @@ bp_schema_create (sqlite3 *db, GError **error)
         return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+bp_schema_create (sqlite3 *db, GError **error)
+{
+  return bp_sql_exec (db, schema_v1, _("Creating the tables"), error)
+         && create_triggers (db, error);
+}
+
+gboolean
+bp_schema_sync_search (sqlite3 *db, GError **error)
+{
+  for (guint i = 0; bp_schema_sync_search_sql[i]; i++)
+    if (!bp_sql_exec (db, bp_schema_sync_search_sql[i], _("Updating the search index"), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+bp_schema_needs_refresh (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean missing = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'update_fts_pending'",
+                          -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    missing = sqlite3_column_int (stmt, 0) == 0;
+  sqlite3_finalize (stmt);
+  return missing;
+}
+
+/* Before its release, version 1 indexed the full text row by row; a file
+ * written then gets the pending tables and today's triggers. Its index is
+ * up to date, so both pending tables start empty. */
+gboolean
+bp_schema_refresh (sqlite3 *db, GError **error)
+{
+  static const char pending_tables[] =
+    "CREATE TABLE action_fts_pending (id INTEGER PRIMARY KEY,"
+    "  indexed INTEGER NOT NULL DEFAULT 0, ref, title, description);"
+    "CREATE TABLE update_fts_pending (id INTEGER PRIMARY KEY,"
+    "  indexed INTEGER NOT NULL DEFAULT 0, commentary, next_steps);";
+  g_autoptr (GString) drop = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, "SELECT name FROM sqlite_schema WHERE type = 'trigger'", -1, &stmt,
+                           NULL);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (drop, "DROP TRIGGER \"%s\";", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s failed: %s"), _("Upgrading the file"),
+                   sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return bp_sql_exec (db, drop->str, _("Upgrading the file"), error)
+         && bp_sql_exec (db, pending_tables, _("Upgrading the file"), error)
+         && create_triggers (db, error);
 }
 
 /* Version 0 was the first, pre-release shape of the file: a programme
@@ -286,7 +407,8 @@ migrate_0_to_1 (sqlite3 *db, GError **error)
   if (!bp_sql_exec (db, "UPDATE audit_actor SET name = 'upgrade from version 0' WHERE id = 1;",
                     _("Upgrading the file"), error))
     return FALSE;
-  return bp_sql_exec (db, copy_data, _("Upgrading the file"), error);
+  return bp_sql_exec (db, copy_data, _("Upgrading the file"), error)
+         && bp_schema_sync_search (db, error);
 }
 
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);

@@ -10,6 +10,14 @@
  * and friends, appended as an incremental update), and the whole is
  * written beside the target and renamed into place.
  *
+ * For printing, the drawing passes record each page on a cairo
+ * recording surface of its own instead (bp_document_render_pages()).
+ * Structure tags, links and the outline belong to the PDF only and are
+ * left out there: with cairo 1.16, a tag recorded on a recording
+ * surface that is then replayed onto a PDF surface (what GTK's print
+ * preview and export do) makes cairo_surface_destroy() read freed
+ * memory.
+ *
  * Tagging with cairo 1.16: only the innermost open structure element
  * gets marked content, and what is drawn while only non-leaf elements
  * are open (Document, Sect, Table, TR, a P made of Spans) is left out
@@ -149,9 +157,13 @@ struct _BpDocument
   GPtrArray *known_sections;
   int        known_n_pages;
 
-  /* NULL while measuring. */
+  /* NULL while measuring; when recording pages, @surface stays NULL
+   * and @cr draws on the current page's @page_surface. */
   cairo_surface_t *surface;
   cairo_t         *cr;
+  GPtrArray       *pages;         /* recorded pages, or NULL */
+  cairo_surface_t *page_surface;
+  cairo_status_t   record_status; /* the first drawing error of a page */
 
   GPtrArray *sections;
   int        page;
@@ -274,7 +286,7 @@ pending_tag_free (gpointer data)
 static void
 flush_tags (BpDocument *doc)
 {
-  if (doc->cr == NULL || !doc->page_fresh)
+  if (doc->surface == NULL || !doc->page_fresh)
     return;
   doc->page_fresh = FALSE;
   for (guint i = 0; i < doc->pending_tags->len; i++)
@@ -294,7 +306,7 @@ tag_begin (BpDocument *doc,
            const char *name,
            const char *attributes)
 {
-  if (doc->cr == NULL)
+  if (doc->surface == NULL)
     return;
   if (doc->page_fresh)
     {
@@ -312,7 +324,7 @@ static void
 tag_end (BpDocument *doc,
          const char *name)
 {
-  if (doc->cr == NULL)
+  if (doc->surface == NULL)
     return;
   if (doc->page_fresh)
     {
@@ -453,6 +465,14 @@ show_lines (BpDocument *doc,
 
 /* Pages */
 
+/* Drops the page being recorded: nothing is drawn on it yet. */
+static void
+discard_recorded_page (BpDocument *doc)
+{
+  g_clear_pointer (&doc->cr, cairo_destroy);
+  g_clear_pointer (&doc->page_surface, cairo_surface_destroy);
+}
+
 static void
 start_page (BpDocument *doc)
 {
@@ -485,6 +505,15 @@ start_page (BpDocument *doc)
       g_assert (doc->page_fresh || doc->pending_tags->len == 0);
       cairo_pdf_surface_set_size (doc->surface, doc->page_width, doc->page_height);
       doc->page_fresh = TRUE;
+    }
+  else if (doc->pages != NULL)
+    {
+      cairo_rectangle_t extents = { 0.0, 0.0, doc->page_width, doc->page_height };
+
+      /* A page restarted for a new orientation has nothing on it. */
+      discard_recorded_page (doc);
+      doc->page_surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      doc->cr = cairo_create (doc->page_surface);
     }
 }
 
@@ -526,10 +555,17 @@ finish_page (BpDocument *doc)
   g_assert (doc->open_leaves == 0);
 
   doc->n_pages = doc->page;
-  if (doc->cr != NULL)
+  if (doc->cr == NULL)
+    return;
+  draw_footer (doc);
+  if (doc->surface != NULL)
+    cairo_show_page (doc->cr);
+  else
     {
-      draw_footer (doc);
-      cairo_show_page (doc->cr);
+      if (doc->record_status == CAIRO_STATUS_SUCCESS)
+        doc->record_status = cairo_status (doc->cr);
+      g_clear_pointer (&doc->cr, cairo_destroy);
+      g_ptr_array_add (doc->pages, g_steal_pointer (&doc->page_surface));
     }
 }
 
@@ -1139,6 +1175,8 @@ run_pass (BpDocument          *doc,
    * cairo, so it gets no footer and does not count. */
   if (doc->page_has_content || doc->page == 1)
     finish_page (doc);
+  else if (doc->pages != NULL)
+    discard_recorded_page (doc);
 }
 
 static cairo_status_t
@@ -1203,6 +1241,66 @@ draw_pass (BpDocument          *doc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* Like draw_pass (), onto a recording surface per page. */
+static gboolean
+record_pass (BpDocument          *doc,
+             BpDocumentBuildFunc  build,
+             gpointer             user_data,
+             GError             **error)
+{
+  cairo_status_t status;
+
+  g_clear_pointer (&doc->pages, g_ptr_array_unref);
+  doc->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+  doc->record_status = CAIRO_STATUS_SUCCESS;
+
+  run_pass (doc, build, user_data);
+  g_assert (doc->cr == NULL && doc->page_surface == NULL);
+
+  status = doc->record_status;
+  for (guint i = 0; i < doc->pages->len && status == CAIRO_STATUS_SUCCESS; i++)
+    status = cairo_surface_status (g_ptr_array_index (doc->pages, i));
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO,
+                   _("Could not draw the document: %s"), cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Measures, then draws (onto @pdf, or recording pages when it is
+ * NULL) until the sections' pages and the page count stop moving. */
+static gboolean
+lay_out (BpDocument          *doc,
+         BpDocumentBuildFunc  build,
+         gpointer             user_data,
+         GByteArray          *pdf,
+         GError             **error)
+{
+  for (guint pass = 0;; pass++)
+    {
+      gboolean measuring = pass == 0;
+      gboolean stable;
+
+      if (measuring)
+        run_pass (doc, build, user_data);
+      else if (pdf != NULL && !draw_pass (doc, build, user_data, pdf, error))
+        return FALSE;
+      else if (pdf == NULL && !record_pass (doc, build, user_data, error))
+        return FALSE;
+
+      stable = sections_equal (doc->known_sections, doc->sections)
+               && doc->known_n_pages == doc->n_pages;
+      if (!measuring && (stable || pass >= MAX_PASSES))
+        return TRUE;
+
+      g_clear_pointer (&doc->known_sections, g_ptr_array_unref);
+      doc->known_sections = g_steal_pointer (&doc->sections);
+      doc->known_n_pages = doc->n_pages;
+    }
 }
 
 /* The offset of the last cross-reference section when it is a classic
@@ -1435,6 +1533,8 @@ document_clear (BpDocument *doc)
   g_clear_pointer (&doc->table, table_free);
   g_clear_pointer (&doc->cr, cairo_destroy);
   g_clear_pointer (&doc->surface, cairo_surface_destroy);
+  g_clear_pointer (&doc->page_surface, cairo_surface_destroy);
+  g_clear_pointer (&doc->pages, g_ptr_array_unref);
   g_clear_pointer (&doc->sections, g_ptr_array_unref);
   g_clear_pointer (&doc->known_sections, g_ptr_array_unref);
   g_clear_pointer (&doc->lines, g_array_unref);
@@ -1523,25 +1623,8 @@ bp_document_render_pdf (const char            *path,
   document_init (&doc, info, language);
   pdf = g_byte_array_new ();
 
-  for (guint pass = 0;; pass++)
-    {
-      gboolean measuring = pass == 0;
-      gboolean stable;
-
-      if (measuring)
-        run_pass (&doc, build, user_data);
-      else if (!draw_pass (&doc, build, user_data, pdf, error))
-        goto out;
-
-      stable = sections_equal (doc.known_sections, doc.sections)
-               && doc.known_n_pages == doc.n_pages;
-      if (!measuring && (stable || pass >= MAX_PASSES))
-        break;
-
-      g_clear_pointer (&doc.known_sections, g_ptr_array_unref);
-      doc.known_sections = g_steal_pointer (&doc.sections);
-      doc.known_n_pages = doc.n_pages;
-    }
+  if (!lay_out (&doc, build, user_data, pdf, error))
+    goto out;
 
   titles = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < doc.sections->len; i++)
@@ -1578,6 +1661,106 @@ out:
     g_unlink (tmp_path);
   document_clear (&doc);
   return ok;
+}
+
+GPtrArray *
+bp_document_render_pages (const BpDocumentInfo  *info,
+                          BpDocumentBuildFunc    build,
+                          gpointer               user_data,
+                          GError               **error)
+{
+  const char *language;
+  GPtrArray *pages = NULL;
+  BpDocument doc;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (build != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  language = info->language != NULL && info->language[0] != '\0' ? info->language : "en-GB";
+  document_init (&doc, info, language);
+  if (lay_out (&doc, build, user_data, NULL, error))
+    pages = g_steal_pointer (&doc.pages);
+  document_clear (&doc);
+  return pages;
+}
+
+void
+bp_document_page_get_size (cairo_surface_t *page,
+                           double          *width,
+                           double          *height)
+{
+  cairo_rectangle_t extents = { 0 };
+
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (cairo_surface_get_type (page) == CAIRO_SURFACE_TYPE_RECORDING);
+
+  cairo_recording_surface_get_extents (page, &extents);
+  if (width != NULL)
+    *width = extents.width;
+  if (height != NULL)
+    *height = extents.height;
+}
+
+gboolean
+bp_document_page_is_landscape (cairo_surface_t *page)
+{
+  double width, height;
+
+  g_return_val_if_fail (page != NULL, FALSE);
+
+  bp_document_page_get_size (page, &width, &height);
+  return width > height;
+}
+
+void
+bp_document_draw_page (cairo_surface_t *page,
+                       cairo_t         *cr,
+                       double           width,
+                       double           height)
+{
+  double page_width, page_height, turned_width, turned_height, scale;
+  gboolean turn;
+  cairo_matrix_t matrix;
+
+  g_return_if_fail (page != NULL);
+  g_return_if_fail (cr != NULL);
+
+  bp_document_page_get_size (page, &page_width, &page_height);
+  if (width <= 0 || height <= 0 || page_width <= 0 || page_height <= 0)
+    return;
+
+  /* A page of the other orientation than the paper would come out at
+   * about 70 % of its size: it is turned instead.  A landscape page's
+   * top goes to the bound edge of a portrait sheet, its left, the way
+   * printed packs are bound (see BINDING_MARGIN). */
+  turn = (page_width > page_height) != (width > height)
+         && fabs (page_width - page_height) > 0.5 && fabs (width - height) > 0.5;
+  turned_width = turn ? page_height : page_width;
+  turned_height = turn ? page_width : page_height;
+  scale = MIN (width / turned_width, height / turned_height);
+
+  cairo_save (cr);
+  cairo_translate (cr, (width - turned_width * scale) / 2.0, (height - turned_height * scale) / 2.0);
+  cairo_scale (cr, scale, scale);
+  if (turn && page_width > page_height)
+    {
+      /* A quarter turn anticlockwise: (x, y) -> (y, page_width - x). */
+      cairo_matrix_init (&matrix, 0.0, -1.0, 1.0, 0.0, 0.0, page_width);
+      cairo_transform (cr, &matrix);
+    }
+  else if (turn)
+    {
+      /* A quarter turn clockwise: (x, y) -> (page_height - y, x), the
+       * portrait page's bound left edge at the landscape sheet's top. */
+      cairo_matrix_init (&matrix, 0.0, 1.0, -1.0, 0.0, page_height, 0.0);
+      cairo_transform (cr, &matrix);
+    }
+  cairo_rectangle (cr, 0.0, 0.0, page_width, page_height);
+  cairo_clip (cr);
+  cairo_set_source_surface (cr, page, 0.0, 0.0);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 void

@@ -74,6 +74,31 @@ gboolean bp_document_render_pdf (const char            *path,
                                  gpointer               user_data,
                                  GError               **error);
 
+/* Lays out the same document as bp_document_render_pdf() (the same
+ * passes, so the same pages) for printing: returns its pages in order,
+ * each a cairo recording surface (cairo_surface_t *, freed with the
+ * array) whose extents are the page, A4 portrait or landscape, in
+ * points.  Structure tags, links and the outline are PDF matters and
+ * are left out.  NULL with @error set when cairo fails. */
+GPtrArray *bp_document_render_pages (const BpDocumentInfo  *info,
+                                     BpDocumentBuildFunc    build,
+                                     gpointer               user_data,
+                                     GError               **error);
+/* The size of a page from bp_document_render_pages(), in points. */
+void bp_document_page_get_size (cairo_surface_t *page,
+                                double          *width,
+                                double          *height);
+gboolean bp_document_page_is_landscape (cairo_surface_t *page);
+/* Draws @page into the box (0, 0, @width, @height) of @cr (in @cr's
+ * user units), as large as fits with its proportions kept, centred.  A
+ * page of the other orientation than the box is turned a quarter so
+ * that it fills it (a landscape page's top towards the box's left,
+ * where a portrait pack is bound); it is never cut off. */
+void bp_document_draw_page (cairo_surface_t *page,
+                            cairo_t         *cr,
+                            double           width,
+                            double           height);
+
 /* Starts a section on a new page (or on the current page if nothing is
  * on it yet), in portrait or landscape until the next section, with
  * @title as its level 1 heading, in the outline and in the contents.

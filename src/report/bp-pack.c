@@ -44,6 +44,9 @@ struct _BpPack
 
   int rag_counts[BP_RAG_COUNT];
   int overdue;
+
+  char *title;  /* of the document */
+  char *footer;
 };
 
 /* ------------------------------------------------------------ loading */
@@ -64,6 +67,8 @@ bp_pack_free (BpPack *pack)
   g_clear_pointer (&pack->meeting, bp_meeting_free);
   g_free (pack->next_meeting_date);
   g_free (pack->previous_meeting_date);
+  g_free (pack->title);
+  g_free (pack->footer);
   g_clear_pointer (&pack->person_names, g_hash_table_unref);
   g_clear_pointer (&pack->action_refs, g_hash_table_unref);
   g_clear_pointer (&pack->priorities, g_ptr_array_unref);
@@ -1162,27 +1167,43 @@ bp_pack_build (BpDocument *doc, gpointer data)
   section_milestones (doc, pack);
 }
 
+void
+bp_pack_get_document_info (BpPack *pack, BpDocumentInfo *out_info)
+{
+  const char *board;
+
+  g_return_if_fail (pack != NULL && out_info != NULL);
+  board = pack->programme->board ? pack->programme->board : pack->programme->title;
+  if (pack->title == NULL)
+    {
+      g_autofree char *date = long_date (pack->meeting->date);
+
+      pack->title = g_strdup_printf (_("%s: board pack for %s"), board, date);
+      pack->footer = g_strdup_printf ("%s · %s", board, date);
+    }
+  memset (out_info, 0, sizeof *out_info);
+  out_info->title = pack->title;
+  out_info->author = pack->programme->organisations ? pack->programme->organisations : board;
+  out_info->subject = pack->programme->title;
+  out_info->keywords = _("board pack, improvement plan, RAG, risk register, scorecard");
+  out_info->language = "en-GB";
+  out_info->footer = pack->footer;
+}
+
+gboolean
+bp_pack_render_pdf (BpPack *pack, const char *path, GError **error)
+{
+  BpDocumentInfo info;
+
+  g_return_val_if_fail (pack != NULL && path != NULL, FALSE);
+  bp_pack_get_document_info (pack, &info);
+  return bp_document_render_pdf (path, &info, bp_pack_build, pack, error);
+}
+
 gboolean
 bp_pack_write_pdf (BpDb *db, const char *path, const BpPackOptions *options, GError **error)
 {
   g_autoptr (BpPack) pack = bp_pack_load (db, options, error);
-  g_autofree char *date = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *footer = NULL;
-  const char *board;
-  BpDocumentInfo info = { 0 };
 
-  if (pack == NULL)
-    return FALSE;
-  board = pack->programme->board ? pack->programme->board : pack->programme->title;
-  date = long_date (pack->meeting->date);
-  title = g_strdup_printf (_("%s: board pack for %s"), board, date);
-  footer = g_strdup_printf ("%s · %s", board, date);
-  info.title = title;
-  info.author = pack->programme->organisations ? pack->programme->organisations : board;
-  info.subject = pack->programme->title;
-  info.keywords = _("board pack, improvement plan, RAG, risk register, scorecard");
-  info.language = "en-GB";
-  info.footer = footer;
-  return bp_document_render_pdf (path, &info, bp_pack_build, pack, error);
+  return pack != NULL && bp_pack_render_pdf (pack, path, error);
 }

@@ -26,6 +26,13 @@ const char *bp_pack_get_meeting_date (BpPack *pack);
  * the same composer drives the PDF and, later, printing. */
 void bp_pack_build (BpDocument *doc, gpointer pack);
 
+/* The document's metadata and running footer (strings owned by @pack), the
+ * same for the PDF and for paper. */
+void bp_pack_get_document_info (BpPack *pack, BpDocumentInfo *out_info);
+
+/* Writes the loaded pack as a tagged PDF at @path. */
+gboolean bp_pack_render_pdf (BpPack *pack, const char *path, GError **error);
+
 /* Loads and writes the pack as a tagged PDF at @path. */
 gboolean bp_pack_write_pdf (BpDb *db, const char *path, const BpPackOptions *options,
                             GError **error);

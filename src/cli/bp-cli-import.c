@@ -1,0 +1,123 @@
+/* bp-cli-import.c: the import verb. */
+#include <glib/gi18n.h>
+
+#include "bp-cli-import.h"
+#include "bp-cli.h"
+#include "bp-db.h"
+#include "bp-import.h"
+#include "bp-rules.h"
+
+static int
+usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
+
+static int
+usage_error (const char *fmt, ...)
+{
+  g_autofree char *msg = NULL;
+  va_list args;
+
+  va_start (args, fmt);
+  msg = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  g_printerr ("boardpack: import: %s\n", msg);
+  g_printerr ("%s\n  boardpack import %s\n", _("Usage:"), BP_CLI_IMPORT_SYNOPSIS);
+  return BP_EXIT_USAGE;
+}
+
+/* With @whole_file_only, only what concerns the whole source (how it was
+ * read), not what a failed import would have done. */
+static void
+print_messages (GPtrArray *messages, gboolean whole_file_only)
+{
+  for (guint i = 0; i < messages->len; i++)
+    {
+      BpImportMessage *m = g_ptr_array_index (messages, i);
+
+      if (!whole_file_only || m->line == 0)
+        g_printerr ("%s\n", m->text);
+    }
+}
+
+int
+bp_cli_import (int argc, char **argv)
+{
+  g_autofree char *kind_text = NULL, *date = NULL;
+  g_auto (GStrv) maps = NULL;
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text,
+      N_("What the spreadsheet holds: actions (default), risks, measures or updates"),
+      N_("KIND") },
+    { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
+      N_("The field a column fills, overriding its header (repeatable; FIELD “ignore” drops it)"),
+      N_("COLUMN=FIELD") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Check everything and say what would change, without writing"), NULL },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date,
+      N_("Date of progress updates whose row has none (default today)"), N_("YYYY-MM-DD") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) ctx = g_option_context_new (_("FILE SOURCE"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpImport) imp = NULL;
+  g_autoptr (BpImportReport) report = NULL;
+  g_autoptr (BpDb) db = NULL;
+  g_autofree char *text = NULL;
+  BpImportKind kind = BP_IMPORT_ACTIONS;
+
+  g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
+  g_option_context_set_summary (ctx, _("Imports a plan, a risk register, a scorecard or owners' "
+                                       "updates from a CSV file, all or nothing."));
+  if (!g_option_context_parse (ctx, &argc, &argv, &error))
+    return usage_error ("%s", error->message);
+  if (argc - 1 != 2)
+    return usage_error (_("expected 2 arguments (FILE SOURCE), got %d"), argc - 1);
+  if (kind_text && !bp_import_kind_parse (kind_text, &kind))
+    return usage_error (_("--kind “%s”: use actions, risks, measures or updates"), kind_text);
+  if (date && !bp_date_is_valid (date))
+    return usage_error (_("--date “%s” is not a date (YYYY-MM-DD)"), date);
+
+  imp = bp_import_new (kind);
+  bp_import_set_source_path (imp, argv[2]);
+  if (date)
+    bp_import_set_date (imp, date);
+  for (guint i = 0; maps && maps[i]; i++)
+    if (!bp_import_add_mapping_option (imp, maps[i], &error))
+      return usage_error ("%s", error->message);
+
+  if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("%s: no such file\n"), argv[2]);
+      return BP_EXIT_NOINPUT;
+    }
+  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return bp_error_exit_code (error);
+    }
+  if (bp_db_is_read_only (db))
+    {
+      g_printerr (_("%s: cannot import into it: %s\n"), argv[1], bp_db_get_read_only_reason (db));
+      return BP_EXIT_CANTCREAT;
+    }
+  bp_db_set_actor (db, g_get_user_name ());
+
+  if (!bp_import_run (imp, db, dry_run, &report, &error))
+    {
+      if (report)
+        {
+          print_messages (report->warnings, TRUE);
+          print_messages (report->errors, FALSE);
+          if (report->n_errors > (int) report->errors->len)
+            g_printerr (_("%s: … and %d more errors\n"), report->source,
+                        report->n_errors - (int) report->errors->len);
+        }
+      g_printerr ("%s\n", error->message);
+      return bp_error_exit_code (error);
+    }
+  print_messages (report->warnings, FALSE);
+  text = bp_import_report_to_text (report);
+  g_print ("%s", text);
+  return BP_EXIT_OK;
+}

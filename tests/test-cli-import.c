@@ -1,0 +1,356 @@
+/* test-cli-import.c: `boardpack import`, run as a user would. */
+#include <string.h>
+
+#include "bp-test-util.h"
+
+typedef struct
+{
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs boardpack with the NULL-terminated arguments. */
+static void
+run (Run *r, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *exe = g_getenv ("BOARDPACK");
+  const char *arg;
+  va_list ap;
+  int wait_status = 0;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (char *) exe);
+  va_start (ap, r);
+  while ((arg = va_arg (ap, const char *)))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  run_clear (r);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+
+  f->dir = bp_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "plan.boardpack", NULL);
+  run (&r, "new", f->path, "--title", "Import test", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+
+  /* The verb must be in the dispatcher's table. */
+  run (&r, "import", "--help", NULL);
+  if (r.status != 0 || strstr (r.out, "--dry-run") == NULL)
+    g_error ("`boardpack import` is not wired into src/cli/bp-cli.c: %s", r.err);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  bp_test_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The value of "key: value" in a report or check's output, or -1. */
+static int
+value_of (const char *out, const char *key)
+{
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  gsize len = strlen (key);
+
+  for (guint i = 0; lines[i]; i++)
+    if (strncmp (lines[i], key, len) == 0 && lines[i][len] == ':')
+      return atoi (lines[i] + len + 1);
+  return -1;
+}
+
+static int
+count_lines (const char *text)
+{
+  int n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += *p == '\n';
+  return n;
+}
+
+static void
+test_plan (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = fixture ("plan-messy.csv");
+  g_autofree char *warning = g_strdup_printf (
+    "%s:4: warning: the header is on row 4: the 2 row(s) above it were skipped\n", csv);
+  g_auto (Run) r = { 0 };
+
+  run (&r, "import", f->path, csv, "--date", "2025-06-30", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.err, ==, warning);
+  g_assert_true (g_str_has_prefix (r.out, "source: "));
+  g_assert_nonnull (strstr (r.out, "\nkind: actions\n"));
+  g_assert_cmpint (value_of (r.out, "rows"), ==, 10);
+  g_assert_cmpint (value_of (r.out, "actions.created"), ==, 8);
+  g_assert_cmpint (value_of (r.out, "priorities.created"), ==, 4);
+  g_assert_cmpint (value_of (r.out, "people.created"), ==, 6);
+  g_assert_cmpint (value_of (r.out, "organisations.created"), ==, 3);
+  g_assert_cmpint (value_of (r.out, "updates.added"), ==, 6);
+  g_assert_cmpint (value_of (r.out, "errors"), ==, 0);
+  g_assert_nonnull (strstr (r.out, "\nwritten: yes\n"));
+
+  run (&r, "check", f->path, "--as-of", "2025-06-30", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "actions"), ==, 8);
+  g_assert_cmpint (value_of (r.out, "actions.blue"), ==, 1);
+  g_assert_cmpint (value_of (r.out, "actions.red"), ==, 1);
+  g_assert_cmpint (value_of (r.out, "actions.not_started"), ==, 1);
+  g_assert_cmpint (value_of (r.out, "updates"), ==, 6);
+
+  /* Again: nothing new. */
+  run (&r, "import", f->path, csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "actions.created"), ==, 0);
+  g_assert_cmpint (value_of (r.out, "actions.unchanged"), ==, 8);
+  g_assert_cmpint (value_of (r.out, "updates.added"), ==, 0);
+  g_assert_cmpint (value_of (r.out, "updates.already_there"), ==, 6);
+  run (&r, "check", f->path, NULL);
+  g_assert_cmpint (value_of (r.out, "actions"), ==, 8);
+  g_assert_cmpint (value_of (r.out, "updates"), ==, 6);
+}
+
+static void
+test_dry_run (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = fixture ("plan-messy.csv");
+  g_autofree char *sum = bp_test_file_sum (f->path);
+  g_autofree char *sum_after = NULL;
+  g_auto (Run) r = { 0 };
+
+  run (&r, "import", f->path, csv, "--dry-run", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "actions.created"), ==, 8);
+  g_assert_nonnull (strstr (r.out, "\nwritten: no (dry run)\n"));
+  sum_after = bp_test_file_sum (f->path);
+  g_assert_cmpstr (sum, ==, sum_after);
+  run (&r, "check", f->path, NULL);
+  g_assert_cmpint (value_of (r.out, "actions"), ==, 0);
+}
+
+static void
+test_bad_data (Fixture *f, gconstpointer data)
+{
+  static const char *const expected[] = {
+    "2: Due: “31/02/2025” is not a date: February 2025 has 28 days",
+    "3: RAG: “Purple” is not a RAG status (R, A, G, B or the words: Red / Off track, Amber / At "
+    "risk, Green / On track, Blue / Complete, Not started)",
+    "4: Action: empty; a new action needs its title",
+    "5: % Complete: “150” is not a percentage from 0 to 100",
+    "6: Ref: empty; every action needs its reference",
+  };
+  g_autofree char *csv = fixture ("bad-several.csv");
+  g_autofree char *sum = bp_test_file_sum (f->path);
+  g_autofree char *sum_after = NULL;
+  g_autofree char *last = NULL;
+  g_auto (Run) r = { 0 };
+
+  run (&r, "import", f->path, csv, NULL);
+  g_assert_cmpint (r.status, ==, 65);
+  g_assert_cmpstr (r.out, ==, "");
+  /* Every error on stderr as SOURCE:LINE: message, then the summary. */
+  for (gsize i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s:%s\n", csv, expected[i]);
+
+      if (strstr (r.err, line) == NULL)
+        g_error ("missing on stderr: %s\nstderr:\n%s", line, r.err);
+    }
+  last = g_strdup_printf ("%s: 5 errors; nothing was imported\n", csv);
+  g_assert_true (g_str_has_suffix (r.err, last));
+  g_assert_cmpint (count_lines (r.err), ==, 6);
+  sum_after = bp_test_file_sum (f->path);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+static void
+test_malformed_csv (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = fixture ("bad-unterminated.csv");
+  g_autofree char *line = NULL;
+  g_autofree char *sum = bp_test_file_sum (f->path);
+  g_autofree char *sum_after = NULL;
+  g_auto (Run) r = { 0 };
+
+  run (&r, "import", f->path, csv, NULL);
+  g_assert_cmpint (r.status, ==, 65);
+  line = g_strdup_printf ("%s:3: a quoted cell (column 2) is never closed", csv);
+  g_assert_true (g_str_has_prefix (r.err, line));
+  g_assert_cmpint (count_lines (r.err), ==, 2);
+  sum_after = bp_test_file_sum (f->path);
+  g_assert_cmpstr (sum, ==, sum_after);
+}
+
+static void
+test_exit_codes (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = fixture ("plan-lf.csv");
+  g_autofree char *missing_file = g_build_filename (f->dir, "nope.boardpack", NULL);
+  g_autofree char *sum = NULL;
+  g_autofree char *sum_after = NULL;
+  g_auto (Run) r = { 0 };
+
+  /* Usage: 64, with a message on stderr. */
+  run (&r, "import", f->path, NULL);
+  g_assert_cmpint (r.status, ==, 64);
+  g_assert_nonnull (strstr (r.err, "expected 2 arguments"));
+  run (&r, "import", f->path, csv, "--kind", "bananas", NULL);
+  g_assert_cmpint (r.status, ==, 64);
+  g_assert_nonnull (strstr (r.err, "--kind “bananas”"));
+  run (&r, "import", f->path, csv, "--date", "31/12/2025", NULL);
+  g_assert_cmpint (r.status, ==, 64);
+  run (&r, "import", f->path, csv, "--map", "Ref=colour", NULL);
+  g_assert_cmpint (r.status, ==, 64);
+  g_assert_nonnull (strstr (r.err, "“colour” is not a field of actions"));
+  run (&r, "import", f->path, csv, "--map", "Ref", NULL);
+  g_assert_cmpint (r.status, ==, 64);
+  run (&r, "import", f->path, csv, "--bogus", NULL);
+  g_assert_cmpint (r.status, ==, 64);
+
+  /* A --map naming a column the file lacks is the data's problem: 65. */
+  run (&r, "import", f->path, csv, "--map", "Lead Officer=owner", NULL);
+  g_assert_cmpint (r.status, ==, 65);
+  g_assert_nonnull (strstr (r.err, "--map: there is no column “Lead Officer”"));
+
+  /* Missing source, missing file: 66. */
+  run (&r, "import", f->path, "/nonexistent/plan.csv", NULL);
+  g_assert_cmpint (r.status, ==, 66);
+  g_assert_cmpstr (r.err, ==, "/nonexistent/plan.csv: no such file\n");
+  run (&r, "import", missing_file, csv, NULL);
+  g_assert_cmpint (r.status, ==, 66);
+
+  /* A read-only file: 73, and left as it was. */
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  sum = bp_test_file_sum (f->path);
+  run (&r, "import", f->path, csv, NULL);
+  g_assert_cmpint (r.status, ==, 73);
+  g_assert_nonnull (strstr (r.err, "not writable"));
+  run (&r, "import", f->path, csv, "--dry-run", NULL);
+  g_assert_cmpint (r.status, ==, 73);
+  sum_after = bp_test_file_sum (f->path);
+  g_assert_cmpstr (sum, ==, sum_after);
+  g_chmod (f->path, 0644);
+
+  run (&r, "import", f->path, csv, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+}
+
+static void
+test_kinds (Fixture *f, gconstpointer data)
+{
+  g_autofree char *plan = fixture ("plan-messy.csv");
+  g_autofree char *risks = fixture ("risks.csv");
+  g_autofree char *wide = fixture ("scorecard-wide.csv");
+  g_autofree char *updates = fixture ("updates.csv");
+  g_auto (Run) r = { 0 };
+
+  run (&r, "import", f->path, risks, "--kind", "risks", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "risks.created"), ==, 3);
+  g_assert_cmpint (value_of (r.out, "mitigations.added"), ==, 6);
+
+  run (&r, "import", f->path, wide, "--kind", "measures", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "measures.created"), ==, 8);
+  g_assert_cmpint (value_of (r.out, "values.created"), ==, 24);
+  g_assert_cmpint (value_of (r.out, "values.without_figure"), ==, 2);
+
+  run (&r, "import", f->path, plan, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  run (&r, "import", f->path, updates, "--kind", "updates", "--date", "2025-07-20", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "updates.added"), ==, 3);
+
+  run (&r, "check", f->path, NULL);
+  g_assert_cmpint (value_of (r.out, "risks"), ==, 3);
+  g_assert_cmpint (value_of (r.out, "measures"), ==, 8);
+  g_assert_cmpint (value_of (r.out, "updates"), ==, 9);
+}
+
+static void
+test_dfe (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "data",
+                                                "sen2_mi.csv", NULL);
+  g_auto (Run) r = { 0 };
+
+  if (!g_file_test (csv, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("sen2_mi.csv is not beside the repository");
+      return;
+    }
+  run (&r, "import", f->path, csv, "--kind", "measures", "--map", "la_name=measure", "--map",
+       "region_name=measure", "--map", "country_name=measure", "--map", "time_period=period",
+       "--map", "inc_exc_20week_rate=value", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpint (value_of (r.out, "rows"), ==, 1456);
+  g_assert_cmpint (value_of (r.out, "measures.created"), ==, 165);
+  g_assert_cmpint (value_of (r.out, "values.created"), ==, 1456);
+  g_assert_cmpint (value_of (r.out, "values.without_figure"), ==, 79);
+  /* The other 80-odd columns: one warning line naming them. */
+  g_assert_cmpint (count_lines (r.err), ==, 1);
+  g_assert_nonnull (strstr (r.err, "warning: columns not recognised, ignored: “time_identifier”"));
+  {
+    g_autofree char *v = bp_test_sql_text (
+      f->path, "SELECT v.value FROM measure_value v JOIN measure m ON m.id = v.measure_id"
+               " WHERE m.title = 'Kirklees' AND v.period = '2014'");
+
+    g_assert_cmpstr (v, ==, "85.7");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) \
+  g_test_add ("/cli/import/" name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("plan", test_plan);
+  ADD ("dry-run", test_dry_run);
+  ADD ("bad-data", test_bad_data);
+  ADD ("malformed-csv", test_malformed_csv);
+  ADD ("exit-codes", test_exit_codes);
+  ADD ("kinds", test_kinds);
+  ADD ("dfe", test_dfe);
+#undef ADD
+
+  return g_test_run ();
+}
