@@ -9,6 +9,8 @@
 int
 main (int argc, char **argv)
 {
+  gint64 start = g_get_monotonic_time ();
+
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
@@ -26,6 +28,7 @@ main (int argc, char **argv)
   {
     g_autoptr (BpApplication) app = bp_application_new ();
 
+    bp_application_set_start_time (app, start);
     return g_application_run (G_APPLICATION (app), argc, argv);
   }
 }

@@ -728,7 +728,11 @@ test_xlsx_sample (void)
     fill = workbook_cell_fill (&w, band);
     g_assert_cmpuint (strlen (fill), ==, 8);
     /* The mitigations column wraps: one mitigation per line. */
-    g_assert_nonnull (strstr (workbook_cell_xf (&w, workbook_cell (&w, "N2")), "wrapText=\"1\""));
+    {
+      g_autofree char *mitigations = workbook_cell (&w, "N2");
+
+      g_assert_nonnull (strstr (workbook_cell_xf (&w, mitigations), "wrapText=\"1\""));
+    }
   }
   bp_test_rmdir (dir);
 }

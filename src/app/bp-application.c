@@ -13,6 +13,7 @@ struct _BpApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gint64 start_time;
 };
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
@@ -66,6 +67,20 @@ char *
 bp_application_sample_path (void)
 {
   return g_build_filename (g_get_user_data_dir (), "boardpack", "sample.boardpack", NULL);
+}
+
+void
+bp_application_set_start_time (BpApplication *self, gint64 start)
+{
+  g_return_if_fail (BP_IS_APPLICATION (self));
+  self->start_time = start;
+}
+
+gint64
+bp_application_get_start_time (BpApplication *self)
+{
+  g_return_val_if_fail (BP_IS_APPLICATION (self), 0);
+  return self->start_time;
 }
 
 GSettings *

@@ -23,6 +23,12 @@ void bp_application_add_recent_file (BpApplication *self, const char *path);
 /* Presents the window showing @path, opening one if there is none. */
 void bp_application_open_path (BpApplication *self, const char *path);
 
+/* When the process started (g_get_monotonic_time), for the first-frame
+ * benchmark: with BOARDPACK_BENCH_FIRST_FRAME set, the first window to
+ * draw a programme prints the time since then and quits. */
+void bp_application_set_start_time (BpApplication *self, gint64 start);
+gint64 bp_application_get_start_time (BpApplication *self);
+
 /* Where "Open the sample programme" keeps its copy. */
 char *bp_application_sample_path (void);
 

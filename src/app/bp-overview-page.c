@@ -3,6 +3,7 @@
  * beside it; all of it reloads when the file changes. */
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "bp-chart-view.h"
 #include "bp-chart.h"
@@ -110,8 +111,9 @@ reload (BpPage *page)
 {
   BpOverviewPage *self = BP_OVERVIEW_PAGE (page);
   BpDb *db = bp_page_get_db (page);
-  g_autoptr (GPtrArray) actions = NULL;
   g_autoptr (GPtrArray) priorities = NULL;
+  g_autofree int *by_priority = NULL;
+  BpSummary totals;
   g_autoptr (GPtrArray) snapshots = NULL;
   g_autoptr (GPtrArray) measures = NULL;
   g_autofree char *today = bp_date_today ();
@@ -124,16 +126,17 @@ reload (BpPage *page)
 
   if (db == NULL)
     return;
-  actions = bp_db_list_actions (db, NULL, NULL);
   priorities = bp_db_list_priorities (db, NULL);
-  if (actions == NULL || priorities == NULL || actions->len == 0)
+  if (priorities == NULL || !bp_db_summary (db, today, &totals, NULL) || totals.actions == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "charts");
 
-  counts = g_new0 (int, BP_RAG_COUNT);
+  counts = g_memdup2 (totals.by_rag, sizeof totals.by_rag);
+  overdue = totals.overdue;
+  by_priority = bp_db_count_actions_by_priority (db, priorities, NULL);
   prio = g_new0 (Priorities, 1);
   prio->n_rows = priorities->len;
   prio->rows = g_new0 (BpChartPriorityRow, MAX (priorities->len, 1));
@@ -142,16 +145,8 @@ reload (BpPage *page)
       BpPriority *priority = priorities->pdata[p];
 
       prio->rows[p].label = g_strdup_printf ("%s %s", priority->code, priority->title);
-    }
-  for (guint i = 0; i < actions->len; i++)
-    {
-      BpAction *a = actions->pdata[i];
-
-      counts[a->rag]++;
-      overdue += bp_is_overdue (a->rag, a->due_date, a->revised_due_date, today);
-      for (guint p = 0; p < priorities->len; p++)
-        if (((BpPriority *) priorities->pdata[p])->id == a->priority_id)
-          prio->rows[p].counts[a->rag]++;
+      if (by_priority)
+        memcpy (prio->rows[p].counts, by_priority + p * BP_RAG_COUNT, sizeof prio->rows[p].counts);
     }
   {
     g_autofree char *summary = bp_chart_brag_donut_summary (counts);

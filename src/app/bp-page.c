@@ -5,6 +5,7 @@ typedef struct
 {
   BpDb *db;
   guint reload_id;
+  gboolean stale; /* changed while not shown */
 } BpPagePrivate;
 
 enum
@@ -25,8 +26,26 @@ bp_page_reload_now (BpPage *self)
 
   g_return_if_fail (BP_IS_PAGE (self));
   g_clear_handle_id (&priv->reload_id, g_source_remove);
+  priv->stale = FALSE;
   if (BP_PAGE_GET_CLASS (self)->reload)
     BP_PAGE_GET_CLASS (self)->reload (self);
+}
+
+/* A view nobody sees does not read the file: on a large programme every
+ * view's reload adds up to seconds before the first frame. It catches up
+ * when shown. */
+static void
+reload_when_shown (BpPage *self)
+{
+  BpPagePrivate *priv = bp_page_get_instance_private (self);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bp_page_reload_now (self);
+  else
+    {
+      g_clear_handle_id (&priv->reload_id, g_source_remove);
+      priv->stale = TRUE;
+    }
 }
 
 static gboolean
@@ -36,8 +55,19 @@ reload_idle_cb (gpointer data)
   BpPagePrivate *priv = bp_page_get_instance_private (self);
 
   priv->reload_id = 0;
-  bp_page_reload_now (self);
+  reload_when_shown (self);
   return G_SOURCE_REMOVE;
+}
+
+static void
+bp_page_map (GtkWidget *widget)
+{
+  BpPage *self = BP_PAGE (widget);
+  BpPagePrivate *priv = bp_page_get_instance_private (self);
+
+  GTK_WIDGET_CLASS (bp_page_parent_class)->map (widget);
+  if (priv->stale)
+    bp_page_reload_now (self);
 }
 
 /* A write touches several tables, each announced: reload once after. */
@@ -72,7 +102,7 @@ bp_page_set_db (BpPage *self, BpDb *db)
   g_set_object (&priv->db, db);
   if (db)
     g_signal_connect_object (db, "changed", G_CALLBACK (on_db_changed_cb), self, 0);
-  bp_page_reload_now (self);
+  reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB]);
 }
 
@@ -138,6 +168,7 @@ bp_page_class_init (BpPageClass *klass)
                                                | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  widget_class->map = bp_page_map;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 

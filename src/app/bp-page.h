@@ -15,7 +15,8 @@ struct _BpPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* Shows the file's current state; db may be NULL (no file). */
+  /* Shows the file's current state; db may be NULL (no file). Called only
+   * while the page is shown (mapped), or by bp_page_reload_now(). */
   void (*reload) (BpPage *self);
 };
 

@@ -157,6 +157,28 @@ show_page (BpWindow *self, const char *name)
     }
 }
 
+/* The first-frame benchmark: print the time from process start to the
+ * first frame painted with the programme shown, then quit. */
+static void
+on_first_frame_cb (GdkFrameClock *clock, BpWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gint64 start = app ? bp_application_get_start_time (BP_APPLICATION (app)) : 0;
+
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  g_print ("first_frame: %.3f s\n", (g_get_monotonic_time () - start) / 1e6);
+  if (app)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+on_realize_for_bench_cb (GtkWidget *widget, gpointer data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_frame_cb), widget);
+}
+
 gboolean
 bp_window_open_file (BpWindow *self, const char *path)
 {
@@ -195,6 +217,13 @@ bp_window_open_file (BpWindow *self, const char *path)
   adw_view_stack_set_visible_child_name (self->view_stack, "overview");
   show_page (self, "programme");
   update_undo_actions (self);
+  if (g_getenv ("BOARDPACK_BENCH_FIRST_FRAME"))
+    {
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        on_realize_for_bench_cb (GTK_WIDGET (self), NULL);
+      else
+        g_signal_connect (self, "realize", G_CALLBACK (on_realize_for_bench_cb), NULL);
+    }
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (app)

@@ -384,6 +384,41 @@ count_into (BpDb *self, const char *sql, const char *text, int *out, GError **er
   return TRUE;
 }
 
+int *
+bp_db_count_actions_by_priority (BpDb *self, GPtrArray *priorities, GError **error)
+{
+  g_autofree int *counts = NULL;
+  g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (BP_IS_DB (self) && priorities != NULL, NULL);
+  counts = g_new0 (int, MAX (priorities->len, 1) * BP_RAG_COUNT);
+  for (guint i = 0; i < priorities->len; i++)
+    g_hash_table_insert (index, &((BpPriority *) priorities->pdata[i])->id, GUINT_TO_POINTER (i + 1));
+
+  stmt = bp_db_statement (self, "SELECT priority_id, rag, count(*) FROM action"
+                                " GROUP BY priority_id, rag", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint pos = GPOINTER_TO_UINT (g_hash_table_lookup (index, &id));
+      BpRag rag;
+
+      if (pos > 0 && bp_rag_parse ((const char *) sqlite3_column_text (stmt, 1), &rag))
+        counts[(pos - 1) * BP_RAG_COUNT + rag] += sqlite3_column_int (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bp_db_set_sqlite_error (self, rc, _("Reading the file"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
+}
+
 gboolean
 bp_db_summary (BpDb *self, const char *as_of, BpSummary *out, GError **error)
 {

@@ -61,6 +61,12 @@ typedef struct
   int snapshots;
 } BpSummary;
 
+/* How many actions of each RAG each priority area has: @out_counts gets
+ * one row of BP_RAG_COUNT ints per priority of bp_db_list_priorities(),
+ * in that order (an array of n_priorities * BP_RAG_COUNT). Counting in
+ * SQL keeps a dashboard of 50,000 actions quick. */
+int *bp_db_count_actions_by_priority (BpDb *self, GPtrArray *priorities, GError **error);
+
 /* The counts `boardpack check` prints; overdue as of @as_of. */
 gboolean bp_db_summary (BpDb *self, const char *as_of, BpSummary *out, GError **error);
 

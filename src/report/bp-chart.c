@@ -13,6 +13,10 @@
 #include <string.h>
 
 #include "bp-chart.h"
+
+/* Text alternatives list at most this many items of one kind and count the
+ * rest: the tables beside the charts hold them all. */
+#define SUMMARY_MAX_ITEMS 25
 #include "bp-colours.h"
 #include "bp-rules.h"
 
@@ -1342,6 +1346,7 @@ bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks, BpRiskScore
     {
       const BpRiskBand *band = b >= 0 ? g_ptr_array_index (sorted, b) : NULL;
       gboolean first = TRUE;
+      guint listed = 0, more = 0;
 
       for (guint k = 0; k < scored->len; k++)
         {
@@ -1350,6 +1355,14 @@ bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks, BpRiskScore
 
           if (its != band)
             continue;
+          /* A large register is in the table that follows: the summary
+           * names the first few of each band and counts the rest. */
+          if (listed == SUMMARY_MAX_ITEMS)
+            {
+              more++;
+              continue;
+            }
+          listed++;
           if (first)
             {
               if (band)
@@ -1368,15 +1381,21 @@ bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks, BpRiskScore
                                   sr->score);
           first = FALSE;
         }
+      if (more > 0)
+        g_string_append_printf (s, ngettext ("; and %u more", "; and %u more", more), more);
       if (!first)
         g_string_append_c (s, '.');
     }
   if (unscored->len > 0)
     {
       g_string_append_printf (s, " %s: ", _("Not scored"));
-      for (guint k = 0; k < unscored->len; k++)
+      for (guint k = 0; k < MIN (unscored->len, SUMMARY_MAX_ITEMS); k++)
         g_string_append_printf (s, "%s%s", k ? ", " : "",
                                 (const char *) g_ptr_array_index (unscored, k));
+      if (unscored->len > SUMMARY_MAX_ITEMS)
+        g_string_append_printf (s, ngettext (" and %u more", " and %u more",
+                                             unscored->len - SUMMARY_MAX_ITEMS),
+                                unscored->len - SUMMARY_MAX_ITEMS);
       g_string_append_c (s, '.');
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
@@ -2229,6 +2248,28 @@ movement_item_text (const BpMovementItem *item, TileKind kind)
     }
 }
 
+/* The first @shown references of a tile, and how many more, wrapped to
+ * @width. */
+static PangoLayout *
+tile_refs_layout (Chart *c, GPtrArray *items, TileKind kind, guint shown, guint n, double width)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  PangoLayout *layout;
+
+  for (guint k = 0; k < shown; k++)
+    {
+      g_autofree char *item = movement_item_text (g_ptr_array_index (items, k), kind);
+
+      g_string_append_printf (text, "%s%s", k ? ", " : "", item);
+    }
+  if (shown < n)
+    g_string_append_printf (text, _(" and %u more"), n - shown);
+  layout = chart_text (c, text->str, SIZE_SMALL, TEXT_PLAIN);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
 static void
 draw_tile (Chart *c, const BpMovement *m, TileKind kind, double x, double y, double w, double h)
 {
@@ -2268,33 +2309,37 @@ draw_tile (Chart *c, const BpMovement *m, TileKind kind, double x, double y, dou
   if (n == 0 || refs_h < lh)
     return;
 
-  /* As many references as fit, the rest counted. */
-  for (int shown = n; shown >= 0; shown--)
-    {
-      g_autoptr (GString) text = g_string_new (NULL);
-      g_autoptr (PangoLayout) layout = NULL;
-      double th;
+  /* As many references as fit, the rest counted: the largest number
+   * that fits is found by halving, since a tile holds a few dozen at most
+   * and a large programme may move thousands. */
+  {
+    g_autoptr (PangoLayout) best = NULL;
+    guint lo = 0, hi = MIN (n, 200);
 
-      for (int k = 0; k < shown; k++)
-        {
-          g_autofree char *item = movement_item_text (g_ptr_array_index (items, k), kind);
+    while (lo < hi)
+      {
+        guint mid = (lo + hi + 1) / 2;
+        g_autoptr (PangoLayout) layout = tile_refs_layout (c, items, kind, mid, n, tw);
+        double th;
 
-          g_string_append_printf (text, "%s%s", k ? ", " : "", item);
-        }
-      if (shown == 0)
-        return; /* the count above says it all */
-      if ((guint) shown < n)
-        g_string_append_printf (text, _(" and %u more"), n - shown);
-      layout = chart_text (c, text->str, SIZE_SMALL, TEXT_PLAIN);
-      pango_layout_set_width (layout, (int) (tw * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-      text_size (layout, NULL, &th);
-      if (th <= refs_h)
-        {
-          show_layout (c, layout, bp_colours_muted (), tx, refs_y, 0, 0);
-          return;
-        }
-    }
+        text_size (layout, NULL, &th);
+        if (th <= refs_h)
+          {
+            lo = mid;
+            g_clear_object (&best);
+            best = g_steal_pointer (&layout);
+          }
+        else
+          hi = mid - 1;
+      }
+    /* With none shown, the count above says it all. */
+    if (lo > 0)
+      {
+        if (best == NULL)
+          best = tile_refs_layout (c, items, kind, lo, n, tw);
+        show_layout (c, best, bp_colours_muted (), tx, refs_y, 0, 0);
+      }
+  }
 }
 
 void
@@ -2359,7 +2404,7 @@ bp_chart_movement_summary (const BpMovement *movement)
       if (n > 0)
         {
           g_string_append (s, " (");
-          for (guint i = 0; i < n; i++)
+          for (guint i = 0; i < MIN (n, SUMMARY_MAX_ITEMS); i++)
             {
               const BpMovementItem *item = g_ptr_array_index (items, i);
               const char *ref = item->ref ? item->ref : "?";
@@ -2376,6 +2421,10 @@ bp_chart_movement_summary (const BpMovement *movement)
               else
                 g_string_append (s, ref);
             }
+          if (n > SUMMARY_MAX_ITEMS)
+            g_string_append_printf (s, ngettext (" and %u more", " and %u more",
+                                                 n - SUMMARY_MAX_ITEMS),
+                                    n - SUMMARY_MAX_ITEMS);
           g_string_append_c (s, ')');
         }
       g_string_append_c (s, k == N_TILES - 1 ? '.' : ';');
