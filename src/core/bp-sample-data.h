@@ -227,13 +227,13 @@ static const SampleAction sample_p3[] = {
     "A single front door for concerns about communication and development in the early years, "
     "with triage by a multi-disciplinary team." },
   { "Reduce waits for autism assessment for school-age children",
-    'R', P_PAED, "C1;C3",
+    'G', P_PAED, "C1;C3",
     "The longest waits exceed two years; the aim is no child waiting more than 52 weeks by "
     "March 2026." },
   { "Launch an early years SEND inclusion fund for nurseries and childminders",
     'B', P_EY, "C3;C5", NULL },
   { "Train early years settings to identify speech, language and communication needs",
-    'G', P_EY, "C1", NULL },
+    'R', P_EY, "C1", NULL },
   { "Introduce a single request-for-support route for early help and SEND",
     'G', P_SEND, "C1;C3",
     "One form and one triage meeting, so that families and schools do not have to guess which "
