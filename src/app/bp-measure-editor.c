@@ -3,6 +3,8 @@
  * them is shown; Save checks every field and writes the measure as one
  * edit. */
 #include <glib/gi18n.h>
+
+#include "bp-form.h"
 #include <math.h>
 #include <string.h>
 
@@ -163,30 +165,6 @@ choice_get (AdwComboRow *row)
   return *value ? value : NULL;
 }
 
-static void
-show_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (error_row, TRUE);
-  gtk_widget_add_css_class (field, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message, -1);
-}
-
-static void
-clear_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label)
-{
-  if (!gtk_widget_get_visible (error_row))
-    return;
-  gtk_label_set_text (label, "");
-  gtk_widget_set_visible (error_row, FALSE);
-  gtk_widget_remove_css_class (field, "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
 static char *
 not_a_number (const char *what, const char *text)
 {
@@ -275,13 +253,13 @@ on_field_changed_cb (BpMeasureEditor *self, GtkEditable *editable)
   GtkWidget *field = GTK_WIDGET (editable);
 
   if (field == GTK_WIDGET (self->title_row))
-    clear_error (field, self->title_error_row, self->title_error);
+    bp_form_clear_error (field, self->title_error_row, self->title_error);
   else if (field == GTK_WIDGET (self->target_row))
-    clear_error (field, self->target_error_row, self->target_error);
+    bp_form_clear_error (field, self->target_error_row, self->target_error);
   else if (field == GTK_WIDGET (self->tolerance_row))
-    clear_error (field, self->tolerance_error_row, self->tolerance_error);
+    bp_form_clear_error (field, self->tolerance_error_row, self->tolerance_error);
   else if (field == GTK_WIDGET (self->baseline_row))
-    clear_error (field, self->baseline_error_row, self->baseline_error);
+    bp_form_clear_error (field, self->baseline_error_row, self->baseline_error);
   update_preview (self);
 }
 
@@ -423,7 +401,7 @@ bp_measure_editor_save (BpMeasureEditor *self)
 
   if (m->title == NULL)
     {
-      show_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error,
+      bp_form_show_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error,
                   _("Enter what the measure counts, in a sentence."));
       first_bad = GTK_WIDGET (self->title_row);
     }
@@ -435,14 +413,14 @@ bp_measure_editor_save (BpMeasureEditor *self)
         {
           g_autofree char *msg = not_a_number (numbers[i].what, text);
 
-          show_error (GTK_WIDGET (numbers[i].row), numbers[i].error_row, numbers[i].error, msg);
+          bp_form_show_error (GTK_WIDGET (numbers[i].row), numbers[i].error_row, numbers[i].error, msg);
           if (first_bad == NULL)
             first_bad = GTK_WIDGET (numbers[i].row);
         }
     }
   if (!isnan (m->tolerance) && m->tolerance < 0)
     {
-      show_error (GTK_WIDGET (self->tolerance_row), self->tolerance_error_row,
+      bp_form_show_error (GTK_WIDGET (self->tolerance_row), self->tolerance_error_row,
                   self->tolerance_error,
                   _("The tolerance is a distance from the target: it cannot be negative."));
       if (first_bad == NULL)

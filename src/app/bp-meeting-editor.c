@@ -6,6 +6,8 @@
  * translated. A value written by another tool that is not one of them is
  * kept, as an extra item of the list, rather than lost on save. */
 #include <glib/gi18n.h>
+
+#include "bp-form.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,34 +188,10 @@ choice_row_get (ChoiceRow *c)
 }
 
 static void
-show_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (error_row, TRUE);
-  gtk_widget_add_css_class (field, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message, -1);
-}
-
-static void
-clear_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label)
-{
-  if (!gtk_widget_get_visible (error_row))
-    return;
-  gtk_label_set_text (label, "");
-  gtk_widget_set_visible (error_row, FALSE);
-  gtk_widget_remove_css_class (field, "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
-static void
 clear_errors (BpMeetingEditor *self)
 {
-  clear_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error);
-  clear_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error);
+  bp_form_clear_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error);
+  bp_form_clear_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error);
 }
 
 /* ---------------------------------------------------------- callbacks */
@@ -231,14 +209,14 @@ on_date_changed_cb (BpMeetingEditor *self)
 {
   /* A problem shown beside the date goes once the date is changed. */
   if (!self->loading)
-    clear_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error);
+    bp_form_clear_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error);
 }
 
 static void
 on_time_changed_cb (BpMeetingEditor *self)
 {
   if (!self->loading)
-    clear_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error);
+    bp_form_clear_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error);
 }
 
 /* ---------------------------------------------------------- overrides */
@@ -437,9 +415,9 @@ bp_meeting_editor_validate (BpMeetingEditor *self, GPtrArray *meetings)
 
   clear_errors (self);
   if (date_problem)
-    show_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error, date_problem);
+    bp_form_show_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error, date_problem);
   if (time_problem)
-    show_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error, time_problem);
+    bp_form_show_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error, time_problem);
 
   if (date_problem)
     gtk_widget_grab_focus (GTK_WIDGET (self->date_row));

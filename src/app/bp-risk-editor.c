@@ -6,6 +6,8 @@
  * links in one transaction, so that one undo takes the whole edit back.
  */
 #include <glib/gi18n.h>
+
+#include "bp-form.h"
 #include <string.h>
 
 #include "bp-colours.h"
@@ -166,15 +168,6 @@ bp_risk_editor_paint_chip (GtkWidget *widget, const char *hex)
     }
   gtk_widget_add_css_class (widget, cls);
   g_object_set_data_full (G_OBJECT (widget), "bp-chip-class", g_steal_pointer (&cls), g_free);
-}
-
-/* 31/07/2025 for 2025-07-31; "" for NULL. */
-static char *
-uk_date (const char *iso)
-{
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
 }
 
 /* Reads a date as people write it here (31/07/2025, 31/7/2025) or as the
@@ -343,31 +336,6 @@ owner_id (BpRiskEditor *self, AdwComboRow *row)
 
 /* ------------------------------------------------------- field errors */
 
-static void
-show_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message);
-  gtk_widget_set_visible (error_row, TRUE);
-  if (ADW_IS_ENTRY_ROW (field))
-    gtk_widget_add_css_class (field, "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  message, -1);
-}
-
-static void
-clear_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label)
-{
-  if (!gtk_widget_get_visible (error_row))
-    return;
-  gtk_label_set_text (label, "");
-  gtk_widget_set_visible (error_row, FALSE);
-  gtk_widget_remove_css_class (field, "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
 static MitigationRow *
 mitigation_of (GtkWidget *row)
 {
@@ -406,20 +374,20 @@ static void
 clear_all_errors (BpRiskEditor *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
-  clear_error (GTK_WIDGET (self->ref_row), self->ref_error_row, self->ref_error);
-  clear_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error);
-  clear_error (GTK_WIDGET (self->review_row), self->review_error_row, self->review_error);
-  clear_error (GTK_WIDGET (self->actions_row), self->actions_error_row, self->actions_error);
+  bp_form_clear_error (GTK_WIDGET (self->ref_row), self->ref_error_row, self->ref_error);
+  bp_form_clear_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error);
+  bp_form_clear_error (GTK_WIDGET (self->review_row), self->review_error_row, self->review_error);
+  bp_form_clear_error (GTK_WIDGET (self->actions_row), self->actions_error_row, self->actions_error);
   for (guint k = 0; k < N_SCORES; k++)
-    clear_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k], self->score_errors[k]);
+    bp_form_clear_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k], self->score_errors[k]);
   for (guint k = 0; gtk_list_box_get_row_at_index (self->mitigation_list, k); k++)
     {
       MitigationRow *m = nth_mitigation (self, k);
 
       if (m == NULL)
         continue;
-      clear_error (GTK_WIDGET (m->description), m->description_error_row, m->description_error);
-      clear_error (GTK_WIDGET (m->due), m->due_error_row, m->due_error);
+      bp_form_clear_error (GTK_WIDGET (m->description), m->description_error_row, m->description_error);
+      bp_form_clear_error (GTK_WIDGET (m->due), m->due_error_row, m->due_error);
     }
 }
 
@@ -475,7 +443,7 @@ update_scores (BpRiskEditor *self)
       gtk_widget_set_tooltip_text (chip, detail);
       bp_risk_editor_paint_chip (chip, band ? band->colour : NULL);
       if (l > 0 && i > 0)
-        clear_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k],
+        bp_form_clear_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k],
                      self->score_errors[k]);
     }
 }
@@ -492,13 +460,13 @@ on_field_changed_cb (BpRiskEditor *self, GtkEditable *editable)
   GtkWidget *field = GTK_WIDGET (editable);
 
   if (field == GTK_WIDGET (self->ref_row))
-    clear_error (field, self->ref_error_row, self->ref_error);
+    bp_form_clear_error (field, self->ref_error_row, self->ref_error);
   else if (field == GTK_WIDGET (self->title_row))
-    clear_error (field, self->title_error_row, self->title_error);
+    bp_form_clear_error (field, self->title_error_row, self->title_error);
   else if (field == GTK_WIDGET (self->review_row))
-    clear_error (field, self->review_error_row, self->review_error);
+    bp_form_clear_error (field, self->review_error_row, self->review_error);
   else if (field == GTK_WIDGET (self->actions_row))
-    clear_error (field, self->actions_error_row, self->actions_error);
+    bp_form_clear_error (field, self->actions_error_row, self->actions_error);
 }
 
 static void
@@ -543,7 +511,7 @@ mitigation_update_summary (MitigationRow *m)
       g_string_append (subtitle, ((BpPerson *) self->people->pdata[i])->name);
   if (parse_date (gtk_editable_get_text (GTK_EDITABLE (m->due)), &due_iso) && due_iso)
     {
-      g_autofree char *uk = uk_date (due_iso);
+      g_autofree char *uk = bp_date_format_uk (due_iso);
 
       if (subtitle->len)
         g_string_append (subtitle, " · ");
@@ -559,8 +527,8 @@ mitigation_update_summary (MitigationRow *m)
 static void
 on_mitigation_changed_cb (MitigationRow *m)
 {
-  clear_error (GTK_WIDGET (m->description), m->description_error_row, m->description_error);
-  clear_error (GTK_WIDGET (m->due), m->due_error_row, m->due_error);
+  bp_form_clear_error (GTK_WIDGET (m->description), m->description_error_row, m->description_error);
+  bp_form_clear_error (GTK_WIDGET (m->due), m->due_error_row, m->due_error);
   mitigation_update_summary (m);
 }
 
@@ -627,7 +595,7 @@ add_mitigation_row (BpRiskEditor *self, const BpMitigation *mitigation)
 {
   MitigationRow *m = g_new0 (MitigationRow, 1);
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *due = uk_date (mitigation->due_date);
+  g_autofree char *due = bp_date_format_uk (mitigation->due_date);
 
   static const GActionEntry entries[] = {
     { "move-up", move_up_cb },
@@ -878,7 +846,7 @@ load (BpRiskEditor *self)
   on_owner_changed_cb (self, NULL, self->owner_row);
   choice_setup (self->response_row, response_values, response_labels, self->risk->response);
   choice_setup (self->status_row, status_values, status_labels, self->risk->status);
-  review = uk_date (self->risk->review_date);
+  review = bp_date_format_uk (self->risk->review_date);
   gtk_editable_set_text (GTK_EDITABLE (self->review_row), review);
   text_view_set (self->cause_view, self->risk->cause);
   text_view_set (self->consequence_view, self->risk->consequence);
@@ -984,7 +952,7 @@ collect (BpRiskEditor *self, GArray **out_links)
 
   if (risk->ref == NULL)
     {
-      show_error (GTK_WIDGET (self->ref_row), self->ref_error_row, self->ref_error,
+      bp_form_show_error (GTK_WIDGET (self->ref_row), self->ref_error_row, self->ref_error,
                   _("Enter a reference for the risk, such as R15."));
       BAD (self->ref_row);
     }
@@ -1001,7 +969,7 @@ collect (BpRiskEditor *self, GArray **out_links)
                 g_strdup_printf (_("Risk %s already exists: choose another reference."),
                                  risk->ref);
 
-              show_error (GTK_WIDGET (self->ref_row), self->ref_error_row, self->ref_error, msg);
+              bp_form_show_error (GTK_WIDGET (self->ref_row), self->ref_error_row, self->ref_error, msg);
               BAD (self->ref_row);
               break;
             }
@@ -1009,7 +977,7 @@ collect (BpRiskEditor *self, GArray **out_links)
     }
   if (risk->title == NULL)
     {
-      show_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error,
+      bp_form_show_error (GTK_WIDGET (self->title_row), self->title_error_row, self->title_error,
                   _("Enter the risk: what could happen, in a sentence."));
       BAD (self->title_row);
     }
@@ -1019,7 +987,7 @@ collect (BpRiskEditor *self, GArray **out_links)
     {
       g_autofree char *msg = bad_date_message (review_text);
 
-      show_error (GTK_WIDGET (self->review_row), self->review_error_row, self->review_error, msg);
+      bp_form_show_error (GTK_WIDGET (self->review_row), self->review_error_row, self->review_error, msg);
       BAD (self->review_row);
     }
 
@@ -1036,7 +1004,7 @@ collect (BpRiskEditor *self, GArray **out_links)
 
       if (l > 5 || i > 5)
         {
-          show_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k],
+          bp_form_show_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k],
                       self->score_errors[k],
                       _("Likelihood and impact are each scored from 1 to 5."));
           BAD (self->l_rows[k]);
@@ -1044,7 +1012,7 @@ collect (BpRiskEditor *self, GArray **out_links)
         }
       if ((l == 0) != (i == 0))
         {
-          show_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k],
+          bp_form_show_error (GTK_WIDGET (self->l_rows[k]), self->score_error_rows[k],
                       self->score_errors[k],
                       _("Score both the likelihood and the impact, or neither."));
           BAD (l == 0 ? self->l_rows[k] : self->i_rows[k]);
@@ -1065,7 +1033,7 @@ collect (BpRiskEditor *self, GArray **out_links)
       description = entry_get (m->description);
       if (description == NULL)
         {
-          show_error (GTK_WIDGET (m->description), m->description_error_row, m->description_error,
+          bp_form_show_error (GTK_WIDGET (m->description), m->description_error_row, m->description_error,
                       _("Describe the mitigation, or remove it."));
           adw_expander_row_set_expanded (m->row, TRUE);
           BAD (m->description);
@@ -1075,7 +1043,7 @@ collect (BpRiskEditor *self, GArray **out_links)
         {
           g_autofree char *msg = bad_date_message (due_text);
 
-          show_error (GTK_WIDGET (m->due), m->due_error_row, m->due_error, msg);
+          bp_form_show_error (GTK_WIDGET (m->due), m->due_error_row, m->due_error, msg);
           adw_expander_row_set_expanded (m->row, TRUE);
           BAD (m->due);
         }
@@ -1104,7 +1072,7 @@ collect (BpRiskEditor *self, GArray **out_links)
         /* The file keeps links as history; this version only adds them. */
         msg = g_strdup_printf (_("A link to an action cannot be removed here yet: put back %s."),
                                removed->str);
-      show_error (GTK_WIDGET (self->actions_row), self->actions_error_row, self->actions_error,
+      bp_form_show_error (GTK_WIDGET (self->actions_row), self->actions_error_row, self->actions_error,
                   msg);
       BAD (self->actions_row);
     }

@@ -96,14 +96,6 @@ G_DEFINE_FINAL_TYPE (BpRisksPage, bp_risks_page, BP_TYPE_PAGE)
 
 /* ------------------------------------------------------------ helpers */
 
-static char *
-uk_date (const char *iso)
-{
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-}
-
 static void
 risk_scores (const BpRisk *risk, BpRiskScoreKind kind, int *l, int *i)
 {
@@ -186,7 +178,7 @@ subtitle_text (const BpRiskItem *item, const char *today)
   g_string_append_printf (s, _("Owner: %s"), risk->owner_name ? risk->owner_name : _("none"));
   if (risk->review_date)
     {
-      g_autofree char *review = uk_date (risk->review_date);
+      g_autofree char *review = bp_date_format_uk (risk->review_date);
       gboolean closed = g_strcmp0 (risk->status, "closed") == 0;
 
       g_string_append (s, " · ");
@@ -206,7 +198,7 @@ describe (const BpRiskItem *item, const char *today)
   g_autofree char *score = score_text (item);
   g_autofree char *direction = direction_text (item);
   g_autofree char *subtitle = subtitle_text (item, today);
-  g_autofree char *board = uk_date (item->board_date);
+  g_autofree char *board = bp_date_format_uk (item->board_date);
   g_autoptr (GString) s = g_string_new (NULL);
 
   g_string_append_printf (s, "%s %s. ", item->risk->ref, item->risk->title);
@@ -406,7 +398,7 @@ create_row_cb (gpointer object, gpointer data)
   gtk_box_append (GTK_BOX (suffix), chip);
   if (direction)
     {
-      g_autofree char *board = uk_date (item->board_date);
+      g_autofree char *board = bp_date_format_uk (item->board_date);
       g_autofree char *tip = g_strdup_printf (_("Since the board of %s"), board);
       GtkWidget *label = gtk_label_new (direction);
 

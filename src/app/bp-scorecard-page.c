@@ -76,14 +76,6 @@ period_compare (gconstpointer a, gconstpointer b)
   return c ? c : g_strcmp0 (pa->label, pb->label);
 }
 
-static char *
-uk_date (const char *iso)
-{
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-}
-
 /* The name a measure goes by in the grid's widget names and in tests. */
 static char *
 measure_key (const BpMeasure *m)
@@ -415,7 +407,7 @@ build_grid (BpScorecardPage *self)
     {
       const Period *period = self->periods->pdata[p];
       GtkWidget *label = header_label (period->label, 1);
-      g_autofree char *end = uk_date (period->end);
+      g_autofree char *end = bp_date_format_uk (period->end);
       g_autofree char *tip = g_strdup_printf (_("Period ending %s"), end);
 
       gtk_widget_set_tooltip_text (label, tip);
@@ -872,7 +864,7 @@ period_dialog_validate (PeriodDialog *pd, char **out_label, char **out_end, doub
     }
   else if (existing_end && g_strcmp0 (existing_end, end) != 0)
     {
-      g_autofree char *uk = uk_date (existing_end);
+      g_autofree char *uk = bp_date_format_uk (existing_end);
       g_autofree char *msg = g_strdup_printf (_("%s ends on %s in the scorecard already: use that "
                                                 "date, or another label."),
                                               label, uk);
@@ -947,13 +939,13 @@ on_period_label_changed_cb (PeriodDialog *pd)
       const BpMeasureValue *v = value_for (pd->values->pdata[i], trimmed);
 
       if (v)
-        guess = uk_date (v->period_end);
+        guess = bp_date_format_uk (v->period_end);
     }
   if (guess == NULL && parse_month_label (trimmed, &month, &year))
     {
       g_autofree char *iso = month_end (month, year);
 
-      guess = iso ? uk_date (iso) : NULL;
+      guess = iso ? bp_date_format_uk (iso) : NULL;
     }
   if (guess && (*end_text == '\0' || g_strcmp0 (end_text, pd->filled_end) == 0))
     {

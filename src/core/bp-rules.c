@@ -116,6 +116,14 @@ bp_date_is_valid (const char *text)
 }
 
 char *
+bp_date_format_uk (const char *iso)
+{
+  if (!bp_date_is_valid (iso))
+    return g_strdup (iso ? iso : "");
+  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+}
+
+char *
 bp_date_today (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();

@@ -25,6 +25,9 @@ gboolean bp_is_overdue (BpRag rag, const char *due, const char *revised_due,
 gboolean bp_date_is_valid (const char *text);
 /* Today's date (local time) as YYYY-MM-DD. */
 char *bp_date_today (void);
+/* "31/03/2025" for "2025-03-31", as UK papers write dates; text that is
+ * not a date is returned as it is ("" for NULL). Newly allocated. */
+char *bp_date_format_uk (const char *iso);
 /* @date plus @days, as YYYY-MM-DD; NULL if @date is not valid. */
 char *bp_date_add_days (const char *date, int days);
 
