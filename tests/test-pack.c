@@ -376,6 +376,207 @@ test_no_exceptions (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (flat, "No red, amber or overdue actions at this meeting."));
 }
 
+/* The pack in a chosen language: the binary's pack verb with --language. */
+static int
+pack_in (const char *file, const char *out, const char *language, char **err_out)
+{
+  const char *argv[] = { g_getenv ("BOARDPACK"), "pack", file, "-o", out,
+                         language ? "--language" : NULL, language, NULL };
+  int status;
+  g_autofree char *text = spawn_out (&status, argv);
+
+  if (err_out)
+    *err_out = g_steal_pointer (&text);
+  return status;
+}
+
+/* The PDF's /Lang entry, read from its uncompressed form. */
+static gboolean
+pdf_has_lang (Fixture *f, const char *lang)
+{
+  g_autofree char *qdf = g_build_filename (f->dir, "pack.qdf", NULL);
+  const char *qdf_argv[] = { "qpdf", "--qdf", "--object-streams=disable", f->pdf, qdf, NULL };
+  g_autofree char *raw = NULL;
+  g_autofree char *entry = g_strdup_printf ("/Lang (%s)", lang);
+  gsize len;
+
+  g_free (spawn_out (NULL, qdf_argv));
+  g_assert_true (g_file_get_contents (qdf, &raw, &len, NULL));
+  return g_strstr_len (raw, len, entry) != NULL;
+}
+
+static const char *const welsh_section_titles[] = {
+  "Taflen flaen yr adroddiad", "Dangosfwrdd", "Ers y cyfarfod diwethaf", "Adroddiad eithriadau",
+  "Y cynllun yn ôl blaenoriaeth", "Cofrestr risgiau", "Cerdyn sgorio",
+  "Cerrig milltir yn ddyledus cyn y cyfarfod nesaf", NULL,
+};
+
+static void
+test_welsh_pack (Fixture *f, gconstpointer data)
+{
+  g_autofree char *board = bp_test_sql_text (f->sample, "SELECT board FROM programme");
+  g_autofree char *all = NULL;
+  g_autofree char *flat = NULL;
+  int n_pages, page = 3;
+  int pages[G_N_ELEMENTS (welsh_section_titles)];
+
+  /* The sample's programme is set to English: the option overrides it. */
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "cy", NULL), ==, 0);
+  n_pages = page_count (f->pdf);
+  g_assert_cmpint (n_pages, >=, 12);
+
+  /* Every section under its Welsh heading, each starting a page, in order. */
+  for (guint i = 0; welsh_section_titles[i]; i++)
+    {
+      pages[i] = find_section_page (f->pdf, n_pages, page, welsh_section_titles[i]);
+      if (pages[i] < 0)
+        g_error ("section “%s” not found after page %d", welsh_section_titles[i], page);
+      page = pages[i];
+    }
+
+  /* The contents page is "Cynnwys" and lists them with their pages. */
+  {
+    g_autofree char *contents = page_text (f->pdf, 2, 2, TRUE);
+    g_autofree char *cflat = squash (contents);
+
+    g_assert_true (g_str_has_prefix (cflat + (*cflat == ' '), "Cynnwys"));
+    for (guint i = 0; welsh_section_titles[i]; i++)
+      {
+        g_autofree char *entry = g_strdup_printf ("%s %d", welsh_section_titles[i], pages[i]);
+
+        if (strstr (cflat, entry) == NULL)
+          g_error ("contents lacks “%s”: %s", entry, cflat);
+      }
+  }
+
+  /* Footers count the pages in Welsh. */
+  {
+    g_autofree char *first = page_text (f->pdf, 1, 1, TRUE);
+    g_autofree char *last = page_text (f->pdf, n_pages, n_pages, TRUE);
+    g_autofree char *of1 = g_strdup_printf ("Tudalen 1 o %d", n_pages);
+    g_autofree char *ofn = g_strdup_printf ("Tudalen %d o %d", n_pages, n_pages);
+
+    g_assert_nonnull (strstr (first, of1));
+    g_assert_nonnull (strstr (last, ofn));
+    g_assert_nonnull (strstr (last, board));
+  }
+
+  all = page_text (f->pdf, 1, n_pages, TRUE);
+  flat = squash (all);
+  /* The front sheet's headings, the meeting date and the status words in
+   * Welsh, whatever the test's C locale; no English heading is left. */
+  g_assert_nonnull (strstr (flat, "Crynodeb gweithredol"));
+  g_assert_nonnull (strstr (flat, "Argymhellion"));
+  g_assert_nonnull (strstr (flat, "Wardiau yr effeithir arnynt"));
+  g_assert_nonnull (strstr (flat, "Dydd Mawrth 1 Gorffennaf 2025"));
+  g_assert_nonnull (strstr (flat, "Coch"));
+  g_assert_nonnull (strstr (flat, "Ambr"));
+  g_assert_null (strstr (flat, "Exception report"));
+  g_assert_null (strstr (flat, "Executive summary"));
+  g_assert_null (strstr (flat, "Page 1 of"));
+  g_assert_null (strstr (flat, "Tuesday"));
+
+  g_assert_true (pdf_has_lang (f, "cy"));
+  g_assert_false (pdf_has_lang (f, "en-GB"));
+}
+
+static void
+test_bilingual_pack (Fixture *f, gconstpointer data)
+{
+  g_autofree char *all = NULL;
+  g_autofree char *flat = NULL;
+  const char *cy, *en;
+  int n_pages;
+
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "bilingual", NULL), ==, 0);
+  n_pages = page_count (f->pdf);
+  all = page_text (f->pdf, 1, n_pages, TRUE);
+  flat = squash (all);
+
+  /* Headings in both languages, Welsh first. */
+  g_assert_nonnull (strstr (flat, "Adroddiad eithriadau / Exception report"));
+  g_assert_nonnull (strstr (flat, "Crynodeb gweithredol / Executive summary"));
+  g_assert_nonnull (strstr (flat, "Cofrestr risgiau / Risk register"));
+  cy = strstr (flat, "Adroddiad eithriadau");
+  en = strstr (flat, "Exception report");
+  g_assert_true (cy != NULL && en != NULL && cy < en);
+  g_assert_cmpint (find_section_page (f->pdf, n_pages, 3, "Adroddiad eithriadau / Exception report"),
+                   >, 3);
+  /* The footer too; body text (the actions' titles) stays as entered. */
+  {
+    g_autofree char *of1 = g_strdup_printf ("Tudalen 1 o %d / Page 1 of %d", n_pages, n_pages);
+    g_autofree char *title = bp_test_sql_text (f->sample,
+                                               "SELECT title FROM action WHERE rag = 'R' LIMIT 1");
+    g_autofree char *title_flat = squash (title);
+
+    g_assert_nonnull (strstr (flat, of1));
+    g_assert_true (words_in_order (all, title_flat));
+  }
+  g_assert_true (pdf_has_lang (f, "cy"));
+}
+
+static void
+test_language_setting (Fixture *f, gconstpointer data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+
+  /* The default follows the programme's setting: English in the sample. */
+  g_assert_cmpint (pack_in (f->sample, f->pdf, NULL, NULL), ==, 0);
+  text = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+  g_assert_nonnull (strstr (text, "Exception report"));
+  g_assert_null (strstr (text, "Adroddiad eithriadau"));
+  g_assert_true (pdf_has_lang (f, "en-GB"));
+  g_clear_pointer (&text, g_free);
+
+  /* A programme set to Welsh gives a Welsh pack; --language en overrides. */
+  g_assert_cmpint (sqlite3_open (f->sample, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE programme SET language = 'cy'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (pack_in (f->sample, f->pdf, NULL, NULL), ==, 0);
+  text = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+  g_assert_nonnull (strstr (text, "Adroddiad eithriadau"));
+  g_assert_true (pdf_has_lang (f, "cy"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "en", NULL), ==, 0);
+  text = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+  g_assert_nonnull (strstr (text, "Exception report"));
+  g_assert_true (pdf_has_lang (f, "en-GB"));
+
+  /* A language that is not one of the three is a usage error. */
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "fr", &err), ==, 64);
+  g_assert_nonnull (strstr (err, "--language"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "", &err), ==, 64);
+}
+
+/* The Welsh catalogue is well formed, and every message of the pack's
+ * fixed text (composer, document engine, charts, status words) has a
+ * Welsh translation. */
+static void
+test_welsh_catalogue (void)
+{
+  g_autofree char *po = g_build_filename (g_getenv ("BOARDPACK_PO_DIR"), "cy.po", NULL);
+  const char *check_argv[] = { "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL };
+  const char *untranslated_argv[] = { "msgattrib", "--untranslated", "--no-obsolete", po, NULL };
+  const char *const pack_sources[] = {
+    "src/report/bp-pack.c", "src/report/bp-document.c", "src/report/bp-chart.c",
+    "src/core/bp-rules.c", "src/core/bp-translate.c", NULL,
+  };
+  g_autofree char *untranslated = NULL;
+  int status;
+
+  g_free (spawn_out (&status, check_argv));
+  g_assert_cmpint (status, ==, 0);
+  untranslated = spawn_out (NULL, untranslated_argv);
+  for (guint i = 0; pack_sources[i]; i++)
+    if (strstr (untranslated, pack_sources[i]) != NULL)
+      g_error ("untranslated Welsh messages from %s:\n%s", pack_sources[i], untranslated);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -386,6 +587,10 @@ main (int argc, char **argv)
   ADD ("/pack/choose-meeting", test_choose_meeting);
   ADD ("/pack/small-programme", test_small_programme);
   ADD ("/pack/no-exceptions", test_no_exceptions);
+  ADD ("/pack/welsh", test_welsh_pack);
+  ADD ("/pack/bilingual", test_bilingual_pack);
+  ADD ("/pack/language-setting", test_language_setting);
+  g_test_add_func ("/pack/welsh-catalogue", test_welsh_catalogue);
 #undef ADD
   return g_test_run ();
 }

@@ -33,7 +33,7 @@ static const Verb verbs[] = {
   { "sample", N_("OUT"), verb_sample },
   { "update", N_("FILE REF --rag R [--note TEXT] [--by NAME] [--date YYYY-MM-DD]"), verb_update },
   { "snapshot", N_("FILE --meeting YYYY-MM-DD"), verb_snapshot },
-  { "pack", N_("FILE -o OUT.pdf [--meeting YYYY-MM-DD]"), verb_pack },
+  { "pack", N_("FILE -o OUT.pdf [--meeting YYYY-MM-DD] [--language en|cy|bilingual]"), verb_pack },
   { "import", N_(BP_CLI_IMPORT_SYNOPSIS), bp_cli_import },
   { "export", N_(BP_CLI_EXPORT_SYNOPSIS), bp_cli_export },
 };
@@ -335,11 +335,14 @@ verb_snapshot (int argc, char **argv)
 static int
 verb_pack (int argc, char **argv)
 {
-  g_autofree char *out = NULL, *date = NULL;
+  g_autofree char *out = NULL, *date = NULL, *language = NULL;
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The PDF to write"), N_("OUT.pdf") },
     { "meeting", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("The meeting the pack is for (default the latest)"), N_("YYYY-MM-DD") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &language,
+      N_("The pack's language: English, Welsh, or bilingual with Welsh first "
+         "(default the programme's setting)"), N_("en|cy|bilingual") },
     { NULL },
   };
   g_autoptr (BpDb) db = NULL;
@@ -352,11 +355,16 @@ verb_pack (int argc, char **argv)
     return BP_EXIT_USAGE;
   if (out == NULL)
     return usage_error (_("pack: -o OUT.pdf is required"));
+  if (language != NULL
+      && g_strcmp0 (language, "en") != 0 && g_strcmp0 (language, "cy") != 0
+      && g_strcmp0 (language, "bilingual") != 0)
+    return usage_error (_("pack: --language must be en, cy or bilingual, not “%s”"), language);
 
   db = bp_db_open (argv[1], BP_OPEN_READ_ONLY, &error);
   if (db == NULL)
     return report_error (error);
   options.meeting_date = date;
+  options.language = language;
   pack = bp_pack_load (db, &options, &error);
   if (pack == NULL)
     return report_error (error);

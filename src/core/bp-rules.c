@@ -6,6 +6,12 @@
 #include <string.h>
 
 #include "bp-rules.h"
+#include "bp-translate.h"
+
+/* Status words are in the language of the document being written
+ * (bp-translate.h), or the user's outside one. */
+#undef _
+#define _(String) bp_tr (String)
 
 char
 bp_rag_to_letter (BpRag rag)

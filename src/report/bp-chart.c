@@ -13,6 +13,14 @@
 #include <string.h>
 
 #include "bp-chart.h"
+#include "bp-translate.h"
+
+/* Labels and summaries are in the language of the document being drawn
+ * (bp-translate.h), or the user's outside one. */
+#undef _
+#define _(String) bp_tr (String)
+#undef ngettext
+#define ngettext(Singular, Plural, N) bp_trn (Singular, Plural, N)
 
 /* Text alternatives list at most this many items of one kind and count the
  * rest: the tables beside the charts hold them all. */
@@ -519,13 +527,18 @@ donut_table (Chart *c, const int counts[BP_RAG_COUNT], double x, double width)
   g_autofree char *note = NULL;
   g_autoptr (PangoLayout) note_layout = NULL;
   double col_x[5];
+  double shrink;
 
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
   bp_chart_percentages (ordered, BP_RAG_COUNT, all_pct);
   bp_chart_percentages (in_progress, 3, prog_pct);
 
-  rows[0] = (DonutRow) { { "", _("Status"), _("Actions"), _("% of all"), _("% in progress") },
+  rows[0] = (DonutRow) { { "", _("Status"), _("Actions"),
+                           /* xgettext:no-c-format */
+                           _("% of all"),
+                           /* xgettext:no-c-format */
+                           _("% in progress") },
                          TEXT_BOLD, BP_RAG_COUNT };
   for (int i = 0; i < BP_RAG_COUNT; i++)
     {
@@ -556,13 +569,16 @@ donut_table (Chart *c, const int counts[BP_RAG_COUNT], double x, double width)
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     for (int k = 1; k < 5; k++)
       col_w[k] = MAX (col_w[k], text_width (c, rows[r].cells[k], SIZE_BODY, rows[r].flags));
-  /* Headers wrap onto two lines when the table is narrow. */
+  /* Narrower gaps when the table is tight; if the headers (longer in
+   * Welsh) still do not fit, the table is drawn a little smaller rather
+   * than past the chart's edge. */
   table_w = col_w[0] + col_w[1] + col_w[2] + col_w[3] + col_w[4] + 4 * gap;
   if (table_w > width)
     {
       gap = 6;
       table_w = col_w[0] + col_w[1] + col_w[2] + col_w[3] + col_w[4] + 4 * gap;
     }
+  shrink = table_w > width && width > 0 ? width / table_w : 1.0;
   col_x[0] = x;
   for (int k = 1; k < 5; k++)
     col_x[k] = col_x[k - 1] + col_w[k - 1] + gap;
@@ -580,9 +596,13 @@ donut_table (Chart *c, const int counts[BP_RAG_COUNT], double x, double width)
   pango_layout_set_wrap (note_layout, PANGO_WRAP_WORD_CHAR);
   text_size (note_layout, NULL, &note_h);
 
-  table_h = row_h * G_N_ELEMENTS (rows);
+  table_h = row_h * G_N_ELEMENTS (rows) * shrink;
   top = c->y + MAX (PAD, (c->h - table_h - 8 - note_h) / 2);
 
+  cairo_save (c->cr);
+  cairo_translate (c->cr, x, top);
+  cairo_scale (c->cr, shrink, shrink);
+  cairo_translate (c->cr, -x, -top);
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     {
       double cy = top + row_h * (r + 0.5);
@@ -605,6 +625,7 @@ donut_table (Chart *c, const int counts[BP_RAG_COUNT], double x, double width)
                    col_x[k] + col_w[k], cy, 1, 0.5);
     }
   stroke_line (c, bp_colours_muted (), 0.6, x, top + row_h, x + table_w, top + row_h);
+  cairo_restore (c->cr);
   show_layout (c, note_layout, bp_colours_muted (), x, top + table_h + 8, 0, 0);
 }
 
@@ -703,8 +724,8 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
   chart_end (&c);
 }
 
-char *
-bp_chart_brag_donut_summary (const int counts[BP_RAG_COUNT])
+static char *
+brag_donut_summary_one (const int counts[BP_RAG_COUNT])
 {
   g_autoptr (GString) s = g_string_new (NULL);
   int ordered[BP_RAG_COUNT], pct[BP_RAG_COUNT];
@@ -875,8 +896,8 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
   chart_end (&c);
 }
 
-char *
-bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows)
+static char *
+brag_by_priority_summary_one (const BpChartPriorityRow *rows, guint n_rows)
 {
   g_autoptr (GString) s = g_string_new (NULL);
 
@@ -1308,8 +1329,8 @@ compare_scored (gconstpointer a, gconstpointer b)
   return (int) x->position - (int) y->position;
 }
 
-char *
-bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks, BpRiskScoreKind kind,
+static char *
+risk_heat_map_summary_one (const char *title, GPtrArray *risks, BpRiskScoreKind kind,
                                 GPtrArray *bands)
 {
   g_autoptr (GString) s = g_string_new (NULL);
@@ -1750,8 +1771,8 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
   chart_end (&c);
 }
 
-char *
-bp_chart_kpi_trend_summary (const BpMeasure *measure, GPtrArray *values)
+static char *
+kpi_trend_summary_one (const BpMeasure *measure, GPtrArray *values)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   g_autoptr (GPtrArray) missing = g_ptr_array_new ();
@@ -1995,7 +2016,11 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
           stroke_line (&c, bp_colours_muted (), 0.8, x, axis_y, x, axis_y + 4);
         if (index % every != 0)
           continue;
-        g_date_strftime (buf, sizeof buf, "%b-%y", &m);
+        if (bp_tr_get_language () == BP_LANGUAGE_UI)
+          g_date_strftime (buf, sizeof buf, "%b-%y", &m);
+        else
+          g_snprintf (buf, sizeof buf, "%s-%02d", bp_tr_month_abbrev (g_date_get_month (&m)),
+                      g_date_get_year (&m) % 100);
         /* Centred on the month when it has room, else at its start. */
         lx = (x + x_next) / 2;
         if (x_next - x < label_w)
@@ -2024,7 +2049,10 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
       double widths[] = { max_label_w, max_label_w / 2 };
 
       g_date_set_julian (&d, p->julian);
-      g_date_strftime (month, sizeof month, "%b", &d);
+      if (bp_tr_get_language () == BP_LANGUAGE_UI)
+        g_date_strftime (month, sizeof month, "%b", &d);
+      else
+        g_strlcpy (month, bp_tr_month_abbrev (g_date_get_month (&d)), sizeof month);
       p->x = DATE_X (p->julian + 0.5);
       text = g_strdup_printf ("%s%d %s %s", m->done_date ? "\xe2\x9c\x93 " : "",
                               g_date_get_day (&d), month, m->title ? m->title : "");
@@ -2099,8 +2127,8 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
   return unlabelled;
 }
 
-char *
-bp_chart_milestones_summary (GPtrArray *milestones, const char *from, const char *to)
+static char *
+milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
 {
   g_autoptr (GString) s = g_string_new (NULL);
   g_autoptr (GArray) in = NULL;
@@ -2377,8 +2405,8 @@ bp_chart_movement (cairo_t *cr, const cairo_rectangle_t *area, const BpMovement 
   chart_end (&c);
 }
 
-char *
-bp_chart_movement_summary (const BpMovement *movement)
+static char *
+movement_summary_one (const BpMovement *movement)
 {
   g_autoptr (GString) s = g_string_new (NULL);
 
@@ -2430,4 +2458,60 @@ bp_chart_movement_summary (const BpMovement *movement)
       g_string_append_c (s, k == N_TILES - 1 ? '.' : ';');
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* Bilingual summaries: the whole account in Welsh, then in English, rather
+ * than each phrase in both. */
+#define BILINGUAL_SUMMARY(call) \
+  G_STMT_START \
+  { \
+    if (bp_tr_get_language () == BP_LANGUAGE_BILINGUAL) \
+      { \
+        BpLanguage previous_ = bp_tr_push (BP_LANGUAGE_CY); \
+        g_autofree char *cy_ = call; \
+        g_autofree char *en_ = NULL; \
+        bp_tr_push (BP_LANGUAGE_EN); \
+        en_ = call; \
+        bp_tr_pop (previous_); \
+        return g_strconcat (cy_, "\n", en_, NULL); \
+      } \
+    return call; \
+  } \
+  G_STMT_END
+
+char *
+bp_chart_brag_donut_summary (const int counts[BP_RAG_COUNT])
+{
+  BILINGUAL_SUMMARY (brag_donut_summary_one (counts));
+}
+
+char *
+bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows)
+{
+  BILINGUAL_SUMMARY (brag_by_priority_summary_one (rows, n_rows));
+}
+
+char *
+bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks, BpRiskScoreKind kind,
+                                GPtrArray *bands)
+{
+  BILINGUAL_SUMMARY (risk_heat_map_summary_one (title, risks, kind, bands));
+}
+
+char *
+bp_chart_kpi_trend_summary (const BpMeasure *measure, GPtrArray *values)
+{
+  BILINGUAL_SUMMARY (kpi_trend_summary_one (measure, values));
+}
+
+char *
+bp_chart_milestones_summary (GPtrArray *milestones, const char *from, const char *to)
+{
+  BILINGUAL_SUMMARY (milestones_summary_one (milestones, from, to));
+}
+
+char *
+bp_chart_movement_summary (const BpMovement *movement)
+{
+  BILINGUAL_SUMMARY (movement_summary_one (movement));
 }

@@ -528,7 +528,7 @@ draw_footer (BpDocument *doc)
   g_autofree char *label = NULL;
 
   /* Translators: the running footer of every page of the board pack. */
-  label = g_strdup_printf (_("Page %d of %d"), doc->page, n_pages);
+  label = bp_tr_printf ("Page %d of %d", doc->page, n_pages);
   flush_tags (doc);
   pango_layout_set_text (doc->footer_page, label, -1);
   label_width = layout_width (doc->footer_page);
@@ -1598,6 +1598,7 @@ bp_document_render_pdf (const char            *path,
   g_autoptr(GHashTable) titles = NULL;
   const char *language;
   BpDocument doc;
+  BpLanguage previous;
   gboolean ok = FALSE;
   int fd;
 
@@ -1620,6 +1621,8 @@ bp_document_render_pdf (const char            *path,
     }
 
   language = info->language != NULL && info->language[0] != '\0' ? info->language : "en-GB";
+  previous = info->text_language != BP_LANGUAGE_UI ? bp_tr_push (info->text_language)
+                                                   : bp_tr_get_language ();
   document_init (&doc, info, language);
   pdf = g_byte_array_new ();
 
@@ -1660,6 +1663,7 @@ out:
   if (!ok)
     g_unlink (tmp_path);
   document_clear (&doc);
+  bp_tr_pop (previous);
   return ok;
 }
 
@@ -1672,16 +1676,20 @@ bp_document_render_pages (const BpDocumentInfo  *info,
   const char *language;
   GPtrArray *pages = NULL;
   BpDocument doc;
+  BpLanguage previous;
 
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (build != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   language = info->language != NULL && info->language[0] != '\0' ? info->language : "en-GB";
+  previous = info->text_language != BP_LANGUAGE_UI ? bp_tr_push (info->text_language)
+                                                   : bp_tr_get_language ();
   document_init (&doc, info, language);
   if (lay_out (&doc, build, user_data, NULL, error))
     pages = g_steal_pointer (&doc.pages);
   document_clear (&doc);
+  bp_tr_pop (previous);
   return pages;
 }
 
@@ -1808,9 +1816,9 @@ bp_document_contents (BpDocument *doc)
   begin_part (doc, FALSE);
   doc->section_outline = CAIRO_PDF_OUTLINE_ROOT;
   if (doc->surface != NULL)
-    cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT, _("Contents"),
+    cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT, bp_tr ("Contents"),
                                    "dest='bp-contents'", 0);
-  draw_heading (doc, STYLE_H1, "H1", _("Contents"), "bp-contents", 0.0);
+  draw_heading (doc, STYLE_H1, "H1", bp_tr ("Contents"), "bp-contents", 0.0);
 
   /* The first pass does not know the sections yet; the pass after it
    * does, and the pages move only if the list needs another page. */

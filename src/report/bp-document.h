@@ -11,6 +11,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "bp-translate.h"
+
 G_BEGIN_DECLS
 
 typedef struct _BpDocument BpDocument;
@@ -29,6 +31,10 @@ typedef struct
   const char *language;   /* BCP 47 tag for /Lang: NULL for "en-GB", "cy" ... */
   const char *footer;     /* left of every footer: board name and meeting date */
   GDateTime  *created;    /* creation date metadata; NULL for now */
+  /* The language of the engine's own fixed text ("Contents", "Page 1 of
+   * 9") and of everything built during a render: BP_LANGUAGE_UI (0) for
+   * the user's locale. */
+  BpLanguage  text_language;
 } BpDocumentInfo;
 
 typedef enum

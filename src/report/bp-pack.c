@@ -11,12 +11,19 @@
 #include "bp-pack.h"
 #include "bp-query.h"
 #include "bp-rules.h"
+#include "bp-translate.h"
+
+/* The pack's fixed text is in the pack's language (bp-translate.h),
+ * whatever the locale: English, Welsh, or Welsh then English. */
+#undef _
+#define _(String) bp_tr (String)
 
 /* How many periods of a measure the scorecard table shows. */
 #define SCORECARD_PERIODS 4
 
 struct _BpPack
 {
+  BpLanguage language;    /* EN, CY or BILINGUAL: never UI */
   BpProgramme *programme;
   BpMeeting *meeting;
   char *next_meeting_date; /* the next meeting, or this one plus the cadence */
@@ -137,7 +144,17 @@ bp_pack_load (BpDb *db, const BpPackOptions *options, GError **error)
                    options->meeting_date);
       return NULL;
     }
+  if (options && options->language && !bp_language_parse (options->language, &pack->language))
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                   _("“%s” is not a pack language (en, cy or bilingual)"), options->language);
+      return NULL;
+    }
   pack->programme = bp_db_get_programme (db, error);
+  /* The programme's setting, when not overridden; English when unset. */
+  if (pack->programme != NULL && pack->language == BP_LANGUAGE_UI
+      && !bp_language_parse (pack->programme->language, &pack->language))
+    pack->language = BP_LANGUAGE_EN;
   if (pack->programme == NULL
       || !choose_meeting (pack, db, options ? options->meeting_date : NULL, &meetings, &index, error))
     return NULL;
@@ -250,25 +267,13 @@ bp_pack_get_meeting_date (BpPack *pack)
 
 /* ----------------------------------------------------------- formatting */
 
-/* "Tuesday 1 July 2025" in the user's language. */
+/* "Tuesday 1 July 2025" in the pack's language. */
 static char *
 long_date (const char *iso)
 {
-  g_autoptr (GDateTime) dt = NULL;
+  char *date = bp_date_is_valid (iso) ? bp_tr_date_long (iso) : NULL;
 
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  dt = g_date_time_new_local (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
-  return g_date_time_format (dt, "%A %-d %B %Y");
-}
-
-/* "01/07/2025": the UK short form tables use. */
-static char *
-short_date (const char *iso)
-{
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+  return date != NULL ? date : g_strdup (iso ? iso : "");
 }
 
 static const char *
@@ -293,13 +298,13 @@ rag_fill (BpRag rag)
 static char *
 due_text (const BpAction *a)
 {
-  g_autofree char *due = short_date (a->due_date);
+  g_autofree char *due = bp_date_format_uk (a->due_date);
 
   if (a->revised_due_date)
     {
-      g_autofree char *revised = short_date (a->revised_due_date);
+      g_autofree char *revised = bp_date_format_uk (a->revised_due_date);
 
-      return g_strdup_printf (_("%s (revised from %s)"), revised, due);
+      return bp_tr_printf ("%s (revised from %s)", revised, due);
     }
   if (a->due_date == NULL && a->due_text)
     return g_strdup (a->due_text);
@@ -313,7 +318,7 @@ latest_update_text (const BpAction *a)
 
   if (a->latest_date == NULL)
     return g_strdup (_("No update yet"));
-  date = short_date (a->latest_date);
+  date = bp_date_format_uk (a->latest_date);
   return g_strdup_printf ("%s: %s", date, or_dash (a->latest_commentary));
 }
 
@@ -508,9 +513,8 @@ section_dashboard (BpDocument *doc, BpPack *pack)
   bp_document_heading (doc, 2, _("Actions by BRAG status"));
   bp_document_figure (doc, 200, draw_donut, pack, donut_summary);
 
-  overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d action is overdue on %s.",
-                                          "%d actions are overdue on %s.", pack->overdue),
-                             pack->overdue, date);
+  overdue = bp_trn_printf ("%d action is overdue on %s.", "%d actions are overdue on %s.",
+                           pack->overdue, pack->overdue, date);
   {
     g_autofree char *escaped = g_markup_escape_text (overdue, -1);
     g_autofree char *markup = g_strdup_printf ("<b>%s</b>", escaped);
@@ -695,8 +699,8 @@ section_movement (BpDocument *doc, BpPack *pack)
   {
     g_autofree char *from = long_date (pack->movement->from_date);
     g_autofree char *to = long_date (pack->movement->to_date);
-    g_autofree char *intro = g_strdup_printf (_("The plan as it stood for the meeting of %s, "
-                                                "compared with the meeting of %s."), to, from);
+    g_autofree char *intro = bp_tr_printf ("The plan as it stood for the meeting of %s, "
+                                             "compared with the meeting of %s.", to, from);
 
     bp_document_paragraph (doc, intro);
   }
@@ -738,7 +742,7 @@ action_row (BpDocument *doc, BpPack *pack, const BpAction *a, gboolean exception
                              ? g_strdup_printf ("%s\n%s", a->owner_name, a->organisation_name)
                              : g_strdup (or_dash (a->owner_name));
 
-  rag = overdue ? g_strdup_printf (_("%s\nOverdue"), bp_rag_to_label (a->rag))
+  rag = overdue ? g_strdup_printf ("%s\n%s", bp_rag_to_label (a->rag), _("Overdue"))
                 : g_strdup (bp_rag_to_label (a->rag));
   bp_document_table_row (doc, (BpDocumentCell[]) {
     { a->ref, NULL, TRUE },
@@ -835,7 +839,7 @@ mitigations_text (BpPack *pack, GPtrArray *mitigations)
     {
       BpMitigation *m = mitigations->pdata[i];
       const char *owner = person_name (pack, m->owner_id);
-      g_autofree char *due = m->due_date ? short_date (m->due_date) : NULL;
+      g_autofree char *due = m->due_date ? bp_date_format_uk (m->due_date) : NULL;
       g_autoptr (GString) detail = g_string_new (NULL);
 
       if (owner)
@@ -892,7 +896,7 @@ section_risks (BpDocument *doc, BpPack *pack)
       g_autofree char *mitigations = mitigations_text (pack, pack->mitigations->pdata[i]);
       GStrv links = pack->risk_links->pdata[i];
       g_autofree char *joined = g_strjoinv (", ", links);
-      g_autofree char *title = links[0] ? g_strdup_printf (_("%s\nLinked actions: %s"), r->title, joined)
+      g_autofree char *title = links[0] ? g_strdup_printf ("%s\n%s %s", r->title, _("Linked actions:"), joined)
                                         : g_strdup (r->title);
       g_autofree char *l = g_strdup_printf ("%d", r->current_l);
       g_autofree char *im = g_strdup_printf ("%d", r->current_i);
@@ -1120,11 +1124,11 @@ section_milestones (BpDocument *doc, BpPack *pack)
   };
 
   bp_document_section (doc, "milestones", _("Milestones due before the next meeting"), FALSE);
-  intro = g_strdup_printf (pack->next_meeting_known
-                             ? _("Milestones not yet done and due from %s to the next meeting on %s.")
-                             : _("Milestones not yet done and due from %s to %s, one meeting cycle "
-                                 "ahead (no later meeting is in the file)."),
-                           from, to);
+  intro = pack->next_meeting_known
+            ? bp_tr_printf ("Milestones not yet done and due from %s to the next meeting on %s.",
+                            from, to)
+            : bp_tr_printf ("Milestones not yet done and due from %s to %s, one meeting cycle "
+                            "ahead (no later meeting is in the file).", from, to);
   bp_document_paragraph (doc, intro);
   if (pack->milestones->len == 0)
     {
@@ -1138,7 +1142,7 @@ section_milestones (BpDocument *doc, BpPack *pack)
   for (guint i = 0; i < pack->milestones->len; i++)
     {
       BpMilestone *m = pack->milestones->pdata[i];
-      g_autofree char *due = short_date (m->due_date);
+      g_autofree char *due = bp_date_format_uk (m->due_date);
       const char *ref = m->action_id ? g_hash_table_lookup (pack->action_refs, &m->action_id) : NULL;
       const BpAction *a = m->action_id ? find_action (pack, m->action_id) : NULL;
 
@@ -1154,6 +1158,7 @@ void
 bp_pack_build (BpDocument *doc, gpointer data)
 {
   BpPack *pack = data;
+  BpLanguage previous = bp_tr_push (pack->language);
 
   section_cover (doc, pack);
   bp_document_contents (doc);
@@ -1165,20 +1170,30 @@ bp_pack_build (BpDocument *doc, gpointer data)
   section_risks (doc, pack);
   section_scorecard (doc, pack);
   section_milestones (doc, pack);
+  bp_tr_pop (previous);
+}
+
+BpLanguage
+bp_pack_get_language (BpPack *pack)
+{
+  g_return_val_if_fail (pack != NULL, BP_LANGUAGE_EN);
+  return pack->language;
 }
 
 void
 bp_pack_get_document_info (BpPack *pack, BpDocumentInfo *out_info)
 {
   const char *board;
+  BpLanguage previous;
 
   g_return_if_fail (pack != NULL && out_info != NULL);
+  previous = bp_tr_push (pack->language);
   board = pack->programme->board ? pack->programme->board : pack->programme->title;
   if (pack->title == NULL)
     {
       g_autofree char *date = long_date (pack->meeting->date);
 
-      pack->title = g_strdup_printf (_("%s: board pack for %s"), board, date);
+      pack->title = bp_tr_printf ("%s: board pack for %s", board, date);
       pack->footer = g_strdup_printf ("%s · %s", board, date);
     }
   memset (out_info, 0, sizeof *out_info);
@@ -1186,8 +1201,10 @@ bp_pack_get_document_info (BpPack *pack, BpDocumentInfo *out_info)
   out_info->author = pack->programme->organisations ? pack->programme->organisations : board;
   out_info->subject = pack->programme->title;
   out_info->keywords = _("board pack, improvement plan, RAG, risk register, scorecard");
-  out_info->language = "en-GB";
+  out_info->language = bp_language_tag (pack->language);
+  out_info->text_language = pack->language;
   out_info->footer = pack->footer;
+  bp_tr_pop (previous);
 }
 
 gboolean

@@ -3,12 +3,16 @@
 
 #include "bp-db.h"
 #include "bp-document.h"
+#include "bp-translate.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
   const char *meeting_date; /* YYYY-MM-DD; NULL for the latest meeting */
+  /* "en", "cy" or "bilingual" (Welsh first); NULL for the programme's
+   * language setting. Anything else fails with BP_ERROR_INVALID. */
+  const char *language;
 } BpPackOptions;
 
 typedef struct _BpPack BpPack;
@@ -18,6 +22,9 @@ typedef struct _BpPack BpPack;
 BpPack *bp_pack_load (BpDb *db, const BpPackOptions *options, GError **error);
 void bp_pack_free (BpPack *pack);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpPack, bp_pack_free)
+
+/* The language of the pack's fixed text: English, Welsh or bilingual. */
+BpLanguage bp_pack_get_language (BpPack *pack);
 
 /* The date of the meeting the pack is for. */
 const char *bp_pack_get_meeting_date (BpPack *pack);

@@ -1,0 +1,489 @@
+/* bp-translate.c: a document's fixed text in its own language.
+ *
+ * The Welsh catalogue is read straight from boardpack.mo (GNU MO format:
+ * a magic number, the number of messages N, and the offsets of two
+ * tables of N (length, offset) pairs, the originals sorted by strcmp, so
+ * a lookup is a binary search). Plural forms follow Welsh's six-form
+ * rule; context is not used by the pack's text. */
+#include "bp-translate.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MO_MAGIC         0x950412deU
+#define MO_MAGIC_SWAPPED 0xde120495U
+
+struct _BpTranslation
+{
+  GMappedFile *file;
+  const guint8 *data;
+  gsize length;
+  gboolean swapped;
+  guint32 n;
+  guint32 originals;
+  guint32 translations;
+  gboolean welsh;
+};
+
+static guint32
+read_u32 (BpTranslation *t, gsize offset)
+{
+  guint32 v;
+
+  memcpy (&v, t->data + offset, sizeof v);
+  return t->swapped ? GUINT32_SWAP_LE_BE (v) : v;
+}
+
+/* The string at entry @i of the table at @table, or NULL when the entry
+ * points outside the file or is not NUL-terminated. */
+static const char *
+entry (BpTranslation *t, guint32 table, guint32 i, guint32 *out_length)
+{
+  guint32 length = read_u32 (t, table + 8 * (gsize) i);
+  guint32 offset = read_u32 (t, table + 8 * (gsize) i + 4);
+
+  if ((gsize) offset + length >= t->length || t->data[offset + length] != '\0')
+    return NULL;
+  if (out_length != NULL)
+    *out_length = length;
+  return (const char *) t->data + offset;
+}
+
+BpTranslation *
+bp_translation_new_from_file (const char *path, GError **error)
+{
+  g_autoptr (BpTranslation) t = g_new0 (BpTranslation, 1);
+  guint32 magic;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  t->file = g_mapped_file_new (path, FALSE, error);
+  if (t->file == NULL)
+    return NULL;
+  t->data = (const guint8 *) g_mapped_file_get_contents (t->file);
+  t->length = g_mapped_file_get_length (t->file);
+  if (t->length < 28)
+    goto invalid;
+  memcpy (&magic, t->data, sizeof magic);
+  if (magic == MO_MAGIC_SWAPPED)
+    t->swapped = TRUE;
+  else if (magic != MO_MAGIC)
+    goto invalid;
+  if ((read_u32 (t, 4) >> 16) > 1) /* major revision */
+    goto invalid;
+  t->n = read_u32 (t, 8);
+  t->originals = read_u32 (t, 12);
+  t->translations = read_u32 (t, 16);
+  if (t->n > t->length / 16
+      || (gsize) t->originals + 8 * (gsize) t->n > t->length
+      || (gsize) t->translations + 8 * (gsize) t->n > t->length)
+    goto invalid;
+  for (guint32 i = 0; i < t->n; i++)
+    if (entry (t, t->originals, i, NULL) == NULL || entry (t, t->translations, i, NULL) == NULL)
+      goto invalid;
+  {
+    const char *header = t->n > 0 && entry (t, t->originals, 0, NULL)[0] == '\0'
+                           ? entry (t, t->translations, 0, NULL) : "";
+
+    t->welsh = strstr (header, "Language: cy") != NULL;
+  }
+  return g_steal_pointer (&t);
+
+invalid:
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+               "%s is not a GNU message catalogue", path);
+  return NULL;
+}
+
+void
+bp_translation_free (BpTranslation *t)
+{
+  if (t == NULL)
+    return;
+  g_clear_pointer (&t->file, g_mapped_file_unref);
+  g_free (t);
+}
+
+guint
+bp_translation_get_n_messages (BpTranslation *t)
+{
+  g_return_val_if_fail (t != NULL, 0);
+  return t->n > 0 && entry (t, t->originals, 0, NULL)[0] == '\0' ? t->n - 1 : t->n;
+}
+
+BpTranslation *
+bp_translation_load (const char *lang, GError **error)
+{
+  const char *dirs[] = { g_getenv ("BOARDPACK_LOCALEDIR"), LOCALEDIR };
+
+  g_return_val_if_fail (lang != NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = NULL;
+
+      if (dirs[i] == NULL || dirs[i][0] == '\0')
+        continue;
+      path = g_build_filename (dirs[i], lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        return bp_translation_new_from_file (path, error);
+    }
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+               "No %s catalogue for “%s” in $BOARDPACK_LOCALEDIR or %s",
+               GETTEXT_PACKAGE, lang, LOCALEDIR);
+  return NULL;
+}
+
+/* The index of @msgid among the originals, or -1. */
+static gint64
+find (BpTranslation *t, const char *msgid)
+{
+  guint32 lo = 0, hi = t->n;
+
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      int cmp = strcmp (msgid, entry (t, t->originals, mid, NULL));
+
+      if (cmp == 0)
+        return mid;
+      if (cmp < 0)
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+  return -1;
+}
+
+const char *
+bp_translate (BpTranslation *t, const char *msgid)
+{
+  gint64 i;
+  const char *s;
+
+  g_return_val_if_fail (msgid != NULL, NULL);
+  if (t == NULL || msgid[0] == '\0' || (i = find (t, msgid)) < 0)
+    return msgid;
+  s = entry (t, t->translations, (guint32) i, NULL);
+  return s[0] != '\0' ? s : msgid;
+}
+
+static guint
+plural_index (gboolean welsh, gulong n)
+{
+  if (!welsh)
+    return n != 1;
+  return n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n == 3 ? 3 : n == 6 ? 4 : 5;
+}
+
+const char *
+bp_translate_plural (BpTranslation *t, const char *msgid, const char *msgid_plural, gulong n)
+{
+  gint64 i;
+  guint32 length;
+  const char *s, *end;
+  guint want;
+
+  g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
+  if (t == NULL || (i = find (t, msgid)) < 0)
+    return n == 1 ? msgid : msgid_plural;
+  s = entry (t, t->translations, (guint32) i, &length);
+  end = s + length;
+  want = plural_index (t->welsh, n);
+  for (guint k = 0; k < want && s < end; k++)
+    s += strlen (s) + 1;
+  if (s >= end || s[0] == '\0')
+    return n == 1 ? msgid : msgid_plural;
+  return s;
+}
+
+/* The current document language */
+
+static __thread BpLanguage current = BP_LANGUAGE_UI;
+
+BpLanguage
+bp_tr_push (BpLanguage language)
+{
+  BpLanguage previous = current;
+
+  current = language;
+  return previous;
+}
+
+void
+bp_tr_pop (BpLanguage previous)
+{
+  current = previous;
+}
+
+BpLanguage
+bp_tr_get_language (void)
+{
+  return current;
+}
+
+gboolean
+bp_language_parse (const char *text, BpLanguage *out_language)
+{
+  static const struct { const char *name; BpLanguage language; } names[] = {
+    { "en", BP_LANGUAGE_EN }, { "en-GB", BP_LANGUAGE_EN }, { "en_GB", BP_LANGUAGE_EN },
+    { "english", BP_LANGUAGE_EN },
+    { "cy", BP_LANGUAGE_CY }, { "cy-GB", BP_LANGUAGE_CY }, { "cy_GB", BP_LANGUAGE_CY },
+    { "welsh", BP_LANGUAGE_CY }, { "cymraeg", BP_LANGUAGE_CY },
+    { "bilingual", BP_LANGUAGE_BILINGUAL }, { "cy+en", BP_LANGUAGE_BILINGUAL },
+  };
+
+  if (text == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (text, names[i].name) == 0)
+      {
+        if (out_language != NULL)
+          *out_language = names[i].language;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+bp_language_to_string (BpLanguage language)
+{
+  switch (language)
+    {
+    case BP_LANGUAGE_EN: return "en";
+    case BP_LANGUAGE_CY: return "cy";
+    case BP_LANGUAGE_BILINGUAL: return "bilingual";
+    case BP_LANGUAGE_UI:
+    default:
+      return "";
+    }
+}
+
+const char *
+bp_language_tag (BpLanguage language)
+{
+  return language == BP_LANGUAGE_CY || language == BP_LANGUAGE_BILINGUAL ? "cy" : "en-GB";
+}
+
+/* The Welsh catalogue, loaded once, for the life of the process. */
+static BpTranslation *
+welsh (void)
+{
+  static BpTranslation *catalogue;
+  static gsize once;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr (GError) error = NULL;
+
+      catalogue = bp_translation_load ("cy", &error);
+      if (catalogue == NULL)
+        g_printerr ("boardpack: %s; the Welsh text stays in English\n", error->message);
+      g_once_init_leave (&once, 1);
+    }
+  return catalogue;
+}
+
+static gboolean
+has_directive (const char *s)
+{
+  for (const char *p = strchr (s, '%'); p != NULL; p = strchr (p + 2, '%'))
+    {
+      if (p[1] != '%')
+        return TRUE;
+      if (p[1] == '\0')
+        break;
+    }
+  return FALSE;
+}
+
+char *
+bp_tr_join (const char *cy, const char *en)
+{
+  if (current != BP_LANGUAGE_BILINGUAL)
+    return g_strdup (current == BP_LANGUAGE_CY ? cy : en);
+  if (g_strcmp0 (cy, en) == 0)
+    return g_strdup (en);
+  /* Sentences read better one under the other; words and headings side
+   * by side. */
+  return g_strconcat (cy, strlen (en) > 48 ? "\n" : " / ", en, NULL);
+}
+
+const char *
+bp_tr_in (BpLanguage language, const char *msgid)
+{
+  switch (language)
+    {
+    case BP_LANGUAGE_EN: return msgid;
+    case BP_LANGUAGE_CY:
+    case BP_LANGUAGE_BILINGUAL:
+      return bp_translate (welsh (), msgid);
+    case BP_LANGUAGE_UI:
+    default:
+      return g_dgettext (GETTEXT_PACKAGE, msgid);
+    }
+}
+
+static const char *
+join_interned (const char *cy, const char *en)
+{
+  g_autofree char *joined = NULL;
+
+  if (g_strcmp0 (cy, en) == 0 || has_directive (en))
+    return cy;
+  joined = bp_tr_join (cy, en);
+  return g_intern_string (joined);
+}
+
+const char *
+bp_tr (const char *msgid)
+{
+  if (current != BP_LANGUAGE_BILINGUAL)
+    return bp_tr_in (current, msgid);
+  return join_interned (bp_translate (welsh (), msgid), msgid);
+}
+
+const char *
+bp_trn (const char *msgid, const char *msgid_plural, gulong n)
+{
+  const char *en = n == 1 ? msgid : msgid_plural;
+
+  switch (current)
+    {
+    case BP_LANGUAGE_EN: return en;
+    case BP_LANGUAGE_CY: return bp_translate_plural (welsh (), msgid, msgid_plural, n);
+    case BP_LANGUAGE_BILINGUAL:
+      return join_interned (bp_translate_plural (welsh (), msgid, msgid_plural, n), en);
+    case BP_LANGUAGE_UI:
+    default:
+      return g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n);
+    }
+}
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+static char *
+vjoin (const char *cy_format, const char *en_format, va_list args)
+{
+  g_autofree char *cy = NULL;
+  g_autofree char *en = NULL;
+  va_list copy;
+
+  if (current != BP_LANGUAGE_BILINGUAL)
+    return g_strdup_vprintf (current == BP_LANGUAGE_CY ? cy_format : en_format, args);
+  va_copy (copy, args);
+  cy = g_strdup_vprintf (cy_format, copy);
+  va_end (copy);
+  en = g_strdup_vprintf (en_format, args);
+  return bp_tr_join (cy, en);
+}
+#pragma GCC diagnostic pop
+
+char *
+bp_tr_printf (const char *msgid_format, ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, msgid_format);
+  if (current == BP_LANGUAGE_UI)
+    s = vjoin (NULL, g_dgettext (GETTEXT_PACKAGE, msgid_format), args);
+  else
+    s = vjoin (bp_translate (welsh (), msgid_format), msgid_format, args);
+  va_end (args);
+  return s;
+}
+
+char *
+bp_trn_printf (const char *msgid, const char *msgid_plural, gulong n, ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, n);
+  if (current == BP_LANGUAGE_UI)
+    s = vjoin (NULL, g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n), args);
+  else
+    s = vjoin (bp_translate_plural (welsh (), msgid, msgid_plural, n),
+               n == 1 ? msgid : msgid_plural, args);
+  va_end (args);
+  return s;
+}
+
+/* Dates */
+
+static const char *const en_days[] = {
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+static const char *const cy_days[] = {
+  "Dydd Llun", "Dydd Mawrth", "Dydd Mercher", "Dydd Iau", "Dydd Gwener", "Dydd Sadwrn",
+  "Dydd Sul",
+};
+static const char *const en_months[] = {
+  "January", "February", "March", "April", "May", "June", "July", "August", "September",
+  "October", "November", "December",
+};
+static const char *const cy_months[] = {
+  "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi",
+  "Hydref", "Tachwedd", "Rhagfyr",
+};
+static const char *const en_abbrev[] = {
+  "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+};
+static const char *const cy_abbrev[] = {
+  "Ion", "Chwef", "Maw", "Ebr", "Mai", "Meh", "Gorff", "Awst", "Medi", "Hyd", "Tach", "Rhag",
+};
+
+/* Welsh for the current language (bilingual included), English for
+ * English; the locale's for BP_LANGUAGE_UI (NULL here). */
+static gboolean
+dates_in_welsh (void)
+{
+  return current == BP_LANGUAGE_CY || current == BP_LANGUAGE_BILINGUAL;
+}
+
+const char *
+bp_tr_month_name (int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return dates_in_welsh () ? cy_months[month - 1] : en_months[month - 1];
+}
+
+const char *
+bp_tr_month_abbrev (int month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, "");
+  return dates_in_welsh () ? cy_abbrev[month - 1] : en_abbrev[month - 1];
+}
+
+char *
+bp_tr_date_long (const char *iso)
+{
+  int y, m, d;
+  guint wd, mi;
+  GDate date;
+
+  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3
+      || m < 1 || m > 12 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  if (current == BP_LANGUAGE_UI)
+    {
+      char buf[128];
+
+      if (g_date_strftime (buf, sizeof buf, "%A %-d %B %Y", &date) == 0)
+        return NULL;
+      return g_strdup (buf);
+    }
+  /* Bilingual documents write dates in words once, in Welsh (the first
+   * language), and in figures after: 01/07/2025. */
+  wd = ((guint) g_date_get_weekday (&date) + 6) % 7;
+  mi = (guint) (m - 1) % 12;
+  if (current == BP_LANGUAGE_BILINGUAL)
+    return g_strdup_printf ("%s %d %s %d (%02d/%02d/%04d)", cy_days[wd], d, cy_months[mi], y,
+                            d, m, y);
+  return g_strdup_printf ("%s %d %s %d", (dates_in_welsh () ? cy_days : en_days)[wd],
+                          d, (dates_in_welsh () ? cy_months : en_months)[mi], y);
+}

@@ -1,0 +1,81 @@
+/* bp-translate.h: the language of a document's fixed text, independent of
+ * the process's locale.
+ *
+ * The board pack is written in English, in Welsh, or bilingually with
+ * Welsh first (Welsh Language Standards), whatever the locale the user
+ * runs in. Its fixed text is translated through a catalogue read
+ * directly from the compiled boardpack.mo, never through setlocale.
+ *
+ * A render sets the current document language for its duration
+ * (bp_tr_push / bp_tr_pop, per thread); bp_tr() and friends then give
+ * the text in that language. Outside a render (BP_LANGUAGE_UI) they are
+ * plain gettext in the user's locale. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BP_LANGUAGE_UI = 0,     /* the user's locale, through gettext */
+  BP_LANGUAGE_EN,
+  BP_LANGUAGE_CY,
+  BP_LANGUAGE_BILINGUAL,  /* Welsh first, then English */
+} BpLanguage;
+
+/* "en", "cy" or "bilingual" (also "en-GB", "cy-GB", "welsh", "english");
+ * FALSE for anything else. */
+gboolean    bp_language_parse (const char *text, BpLanguage *out_language);
+/* "en", "cy", "bilingual"; "" for BP_LANGUAGE_UI. */
+const char *bp_language_to_string (BpLanguage language);
+/* The BCP 47 tag a document in @language carries: "cy" for Welsh and for
+ * bilingual (Welsh first), "en-GB" otherwise. */
+const char *bp_language_tag (BpLanguage language);
+
+/* A compiled gettext catalogue (GNU MO), read without the C library's
+ * gettext. */
+typedef struct _BpTranslation BpTranslation;
+
+BpTranslation *bp_translation_new_from_file (const char *path, GError **error);
+/* boardpack.mo for @lang ("cy"), from $BOARDPACK_LOCALEDIR, then LOCALEDIR. */
+BpTranslation *bp_translation_load (const char *lang, GError **error);
+void           bp_translation_free (BpTranslation *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpTranslation, bp_translation_free)
+
+/* The translation of @msgid, or @msgid itself when it has none. */
+const char *bp_translate (BpTranslation *t, const char *msgid) G_GNUC_FORMAT (2);
+const char *bp_translate_plural (BpTranslation *t, const char *msgid,
+                                 const char *msgid_plural, gulong n) G_GNUC_FORMAT (2);
+/* The number of messages in the catalogue (the header excluded). */
+guint       bp_translation_get_n_messages (BpTranslation *t);
+
+/* The current document language of this thread; returns the previous one,
+ * to hand back to bp_tr_pop(). */
+BpLanguage  bp_tr_push (BpLanguage language);
+void        bp_tr_pop (BpLanguage previous);
+BpLanguage  bp_tr_get_language (void);
+
+/* Fixed text in the current document language. Bilingual text is
+ * "Welsh / English" (interned, never freed). A bilingual message with a
+ * printf directive gives the Welsh alone: format such messages with
+ * bp_tr_printf(), which formats each language and joins them. */
+const char *bp_tr (const char *msgid) G_GNUC_FORMAT (1);
+const char *bp_trn (const char *msgid, const char *msgid_plural, gulong n) G_GNUC_FORMAT (1);
+/* @msgid translated (only) into @language. */
+const char *bp_tr_in (BpLanguage language, const char *msgid) G_GNUC_FORMAT (2);
+char       *bp_tr_printf (const char *msgid_format, ...) G_GNUC_PRINTF (1, 2);
+char       *bp_trn_printf (const char *msgid, const char *msgid_plural, gulong n,
+                           ...) G_GNUC_PRINTF (1, 4);
+/* "Welsh / English" for bilingual; a copy of the one text otherwise. */
+char       *bp_tr_join (const char *welsh, const char *english);
+
+/* Dates in the current document language, whatever the locale:
+ * "Tuesday 1 July 2025" / "Dydd Mawrth 1 Gorffennaf 2025" from a
+ * YYYY-MM-DD date (NULL if it is not one), and month labels
+ * ("Mar", "Maw"). */
+char       *bp_tr_date_long (const char *iso);
+const char *bp_tr_month_abbrev (int month);
+const char *bp_tr_month_name (int month);
+
+G_END_DECLS
