@@ -389,6 +389,8 @@ bp_tr_printf (const char *msgid_format, ...)
   va_start (args, msgid_format);
   if (current == BP_LANGUAGE_UI)
     s = vjoin (NULL, g_dgettext (GETTEXT_PACKAGE, msgid_format), args);
+  else if (current == BP_LANGUAGE_EN)
+    s = vjoin (NULL, msgid_format, args);
   else
     s = vjoin (bp_translate (welsh (), msgid_format), msgid_format, args);
   va_end (args);
@@ -404,6 +406,8 @@ bp_trn_printf (const char *msgid, const char *msgid_plural, gulong n, ...)
   va_start (args, n);
   if (current == BP_LANGUAGE_UI)
     s = vjoin (NULL, g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n), args);
+  else if (current == BP_LANGUAGE_EN)
+    s = vjoin (NULL, n == 1 ? msgid : msgid_plural, args);
   else
     s = vjoin (bp_translate_plural (welsh (), msgid, msgid_plural, n),
                n == 1 ? msgid : msgid_plural, args);
