@@ -254,7 +254,7 @@ fill_choices (GtkWidget *dropdown, const char *none, GPtrArray *labels, GArray *
     }
   if (!found)
     {
-      g_autofree char *unknown = g_strdup_printf (_("Unknown (no. %" G_GINT64_FORMAT ")"), current);
+      g_autofree char *unknown = g_strdup_printf (_("Unknown (no. %lld)"), (long long) current);
 
       gtk_string_list_append (strings, unknown);
       g_array_append_val (out, current);

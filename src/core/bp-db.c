@@ -557,9 +557,9 @@ check_header (const char *path, GError **error)
       && (guint64) st.st_size < (guint64) page_size * db_pages)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
-                   _("%s: the file is truncated (%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT
-                     " bytes); restore it from a backup"),
-                   path, (guint64) st.st_size, (guint64) page_size * db_pages);
+                   _("%s: the file is truncated (%llu of %llu bytes); restore it from a backup"),
+                   path, (unsigned long long) st.st_size,
+                   (unsigned long long) page_size * db_pages);
       return FALSE;
     }
   return TRUE;
@@ -1320,8 +1320,8 @@ check_references (BpDb *self, const BpEntity *e, gconstpointer row, guint n_fiel
           g_autofree char *who = row_name (e, row);
 
           g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                       _("%s: unknown %s (no such record: %" G_GINT64_FORMAT ")"),
-                       who, _(f->label), id);
+                       _("%s: unknown %s (no such record: %lld)"),
+                       who, _(f->label), (long long) id);
           return FALSE;
         }
     }
@@ -1468,8 +1468,8 @@ entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
     goto failed;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %" G_GINT64_FORMAT),
-                   _(e->label), id);
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %lld"),
+                   _(e->label), (long long) id);
       goto failed;
     }
   bp_db_changed (self, e->table);
@@ -1496,8 +1496,8 @@ entity_delete (BpDb *self, const BpEntity *e, gint64 id, GError **error)
     goto failed;
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %" G_GINT64_FORMAT),
-                   _(e->label), id);
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %lld"),
+                   _(e->label), (long long) id);
       goto failed;
     }
   bp_db_changed (self, e->table);
@@ -1531,7 +1531,7 @@ entity_get_where (BpDb *self, const BpEntity *e, const char *column, const char 
             g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s “%s”"), _(e->label), text);
           else
             g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND,
-                         _("No %s with id %" G_GINT64_FORMAT), _(e->label), id);
+                         _("No %s with id %lld"), _(e->label), (long long) id);
         }
       else
         bp_db_set_sqlite_error (self, rc, _("Reading the file"), error);

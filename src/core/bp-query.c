@@ -521,7 +521,7 @@ snapshot_date (BpDb *self, gint64 snapshot_id, GError **error)
   sqlite3_reset (stmt);
   if (date == NULL)
     g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND,
-                 _("No snapshot with id %" G_GINT64_FORMAT), snapshot_id);
+                 _("No snapshot with id %lld"), (long long) snapshot_id);
   return date;
 }
 
