@@ -443,6 +443,33 @@ test_new_risk (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (bp_risks_page_get_register (f->page)), ==, n + 1);
 }
 
+/* Taking a reference out of "Linked actions" removes that link, in the
+ * same transaction as the rest of the edit. */
+static void
+test_unlink_action (Fixture *f, gconstpointer data)
+{
+  gint64 id = risk_id (f, "R1");
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM risk_action WHERE risk_id = %"
+                                                G_GINT64_FORMAT, id);
+  int before = bp_test_sql_int (f->sample, count_sql);
+  BpRiskEditor *editor = bp_risks_page_edit_risk (f->page, id);
+  const char *linked;
+  g_autofree char *first = NULL;
+
+  g_assert_cmpint (before, >=, 2);
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  linked = gtk_editable_get_text (GTK_EDITABLE (named (editor, "linked-actions")));
+  first = g_strndup (linked, strcspn (linked, ",;"));
+  gtk_editable_set_text (GTK_EDITABLE (named (editor, "linked-actions")), first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.save", NULL));
+  bp_ui_flush ();
+  g_assert_null (editor);
+  g_assert_cmpint (bp_test_sql_int (f->sample, count_sql), ==, 1);
+
+  g_assert_true (bp_db_undo (f->db, NULL));
+  g_assert_cmpint (bp_test_sql_int (f->sample, count_sql), ==, before);
+}
+
 static void
 test_empty_state (void)
 {
@@ -478,6 +505,7 @@ main (int argc, char **argv)
   ADD ("/ui/risks/invalid-writes-nothing", test_invalid_writes_nothing);
   ADD ("/ui/risks/mitigations", test_mitigations);
   ADD ("/ui/risks/new-risk", test_new_risk);
+  ADD ("/ui/risks/unlink-action", test_unlink_action);
 #undef ADD
   g_test_add_func ("/ui/risks/empty-state", test_empty_state);
   return g_test_run ();

@@ -926,7 +926,6 @@ collect (BpRiskEditor *self, GArray **out_links)
   g_autoptr (GPtrArray) risks = NULL;
   g_auto (GStrv) refs = NULL;
   g_autoptr (GString) unknown = g_string_new (NULL);
-  g_autoptr (GString) removed = g_string_new (NULL);
   GtkWidget *first_bad = NULL;
   int *scores[N_SCORES][2];
   const char *review_text;
@@ -1059,19 +1058,11 @@ collect (BpRiskEditor *self, GArray **out_links)
       else
         g_string_append_printf (unknown, "%s%s", unknown->len ? ", " : "", refs[i]);
     }
-  for (guint i = 0; self->linked_refs[i]; i++)
-    if (!g_strv_contains ((const char *const *) refs, self->linked_refs[i]))
-      g_string_append_printf (removed, "%s%s", removed->len ? ", " : "", self->linked_refs[i]);
-  if (unknown->len || removed->len)
+  if (unknown->len)
     {
-      g_autofree char *msg = NULL;
+      g_autofree char *msg =
+        g_strdup_printf (_("The plan has no action %s: check the reference."), unknown->str);
 
-      if (unknown->len)
-        msg = g_strdup_printf (_("The plan has no action %s: check the reference."), unknown->str);
-      else
-        /* The file keeps links as history; this version only adds them. */
-        msg = g_strdup_printf (_("A link to an action cannot be removed here yet: put back %s."),
-                               removed->str);
       bp_form_show_error (GTK_WIDGET (self->actions_row), self->actions_error_row, self->actions_error,
                   msg);
       BAD (self->actions_row);
@@ -1146,6 +1137,17 @@ bp_risk_editor_save (BpRiskEditor *self)
   for (guint i = 0; i < links->len; i++)
     if (!bp_db_link_risk_action (self->db, risk->id, g_array_index (links, gint64, i), &error))
       goto failed;
+  /* Links taken out of the list are removed. */
+  for (guint i = 0; self->linked_refs && self->linked_refs[i]; i++)
+    {
+      g_autoptr (BpAction) linked = bp_db_find_action (self->db, self->linked_refs[i], NULL);
+      gboolean kept = FALSE;
+
+      for (guint k = 0; linked && k < links->len; k++)
+        kept |= g_array_index (links, gint64, k) == linked->id;
+      if (linked && !kept && !bp_db_unlink_risk_action (self->db, risk->id, linked->id, &error))
+        goto failed;
+    }
   if (!bp_db_commit (self->db, &error))
     goto failed;
 

@@ -1661,6 +1661,14 @@ bp_db_link_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **e
 }
 
 gboolean
+bp_db_unlink_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  return link_rows (self, "DELETE FROM risk_action WHERE risk_id = ?1 AND action_id = ?2",
+                    risk_id, action_id, error);
+}
+
+gboolean
 bp_db_link_action_measure (BpDb *self, gint64 action_id, gint64 measure_id, GError **error)
 {
   g_return_val_if_fail (BP_IS_DB (self), FALSE);

@@ -80,6 +80,7 @@ gboolean bp_db_add_update (BpDb *self, BpUpdate *update, GError **error);
  * actions and the measures that show their impact. */
 gboolean bp_db_link_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **error);
 gboolean bp_db_link_action_measure (BpDb *self, gint64 action_id, gint64 measure_id, GError **error);
+gboolean bp_db_unlink_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **error);
 
 /* Lookups by the names users give things; NULL with BP_ERROR_NOT_FOUND. */
 BpAction *bp_db_find_action (BpDb *self, const char *ref, GError **error);
