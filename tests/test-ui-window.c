@@ -89,6 +89,61 @@ test_open_sample (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static AdwMessageDialog *
+visible_dialog (void)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  AdwMessageDialog *found = NULL;
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+/* Closing the window with unsaved edits to a front sheet asks first:
+ * Cancel keeps the window, Save writes the edit and closes. */
+static void
+test_close_with_unsaved_front_sheet (Fixture *f, gconstpointer data)
+{
+  BpWindow *window = bp_window_new (NULL);
+  GtkWidget *venue;
+  AdwMessageDialog *dialog;
+  g_autofree char *stored = NULL;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_assert_true (bp_window_open_file (window, f->sample));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "meetings"));
+  bp_ui_flush ();
+  venue = bp_ui_find_named (GTK_WIDGET (window), "meeting-venue");
+  g_assert_nonnull (venue);
+  gtk_editable_set_text (GTK_EDITABLE (venue), "Committee Room 2");
+  bp_ui_flush ();
+
+  gtk_window_close (GTK_WINDOW (window));
+  bp_ui_flush ();
+  g_assert_nonnull (window);
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  bp_ui_flush ();
+  g_assert_nonnull (window);
+
+  gtk_window_close (GTK_WINDOW (window));
+  bp_ui_flush ();
+  dialog = visible_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "save");
+  gtk_window_close (GTK_WINDOW (dialog));
+  bp_ui_flush ();
+  g_assert_null (window);
+  stored = bp_test_sql_text (f->sample, "SELECT venue FROM meeting ORDER BY date DESC LIMIT 1");
+  g_assert_cmpstr (stored, ==, "Committee Room 2");
+}
+
 static void
 test_bad_file (Fixture *f, gconstpointer data)
 {
@@ -153,6 +208,7 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/window/open-sample", test_open_sample);
   ADD ("/ui/window/bad-file", test_bad_file);
+  ADD ("/ui/window/close-with-unsaved-front-sheet", test_close_with_unsaved_front_sheet);
   ADD ("/ui/window/one-window-per-file", test_one_window_per_file);
 #undef ADD
   g_test_add_func ("/ui/window/shortcuts-window", test_shortcuts_window);

@@ -32,6 +32,8 @@ struct _BpWindow
   GtkWidget *risks_page;
   GtkWidget *scorecard_page;
   GtkWidget *meetings_page;
+
+  gboolean closing_confirmed;
 };
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -346,11 +348,62 @@ close_action (GtkWidget *widget, const char *name, GVariant *param)
 /* ------------------------------------------------------------- overrides */
 
 static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog, const char *response, BpWindow *self)
+{
+  if (g_str_equal (response, "cancel"))
+    return;
+  if (g_str_equal (response, "save")
+      && !bp_meetings_page_save (BP_MEETINGS_PAGE (self->meetings_page)))
+    return; /* the page shows why; the window stays open */
+  self->closing_confirmed = TRUE;
+  /* After the dialog, which is transient for this window, has gone. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The front sheet is edited in place: closing with unsaved edits asks
+ * first, as the editors do. */
+static gboolean
+ask_about_unsaved_changes (BpWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->closing_confirmed || self->db == NULL
+      || !bp_meetings_page_has_unsaved_changes (BP_MEETINGS_PAGE (self->meetings_page)))
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, "meetings");
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Front Sheet?"),
+                                   _("The meeting's front sheet has changes that are not saved."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
 bp_window_close_request (GtkWindow *window)
 {
   GtkApplication *app = gtk_window_get_application (window);
   GSettings *settings = app ? bp_application_get_settings (BP_APPLICATION (app)) : NULL;
 
+  if (ask_about_unsaved_changes (BP_WINDOW (window)))
+    return TRUE;
   if (settings)
     {
       int width, height;
