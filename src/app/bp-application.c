@@ -3,6 +3,8 @@
 #include <glib/gi18n.h>
 
 #include "bp-application.h"
+#include "bp-export-dialog.h"
+#include "bp-import-dialog.h"
 #include "bp-sample.h"
 #include "bp-window.h"
 
@@ -258,6 +260,98 @@ open_sample_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
 }
 
 static void
+on_import_msg_response_cb (AdwMessageDialog *msg, const char *response, BpApplication *self)
+{
+  if (g_str_equal (response, "open") || g_str_equal (response, "new"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), response, NULL);
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog, int response, BpApplication *self)
+{
+  GtkWindow *parent = gtk_native_dialog_get_transient_for (dialog);
+
+  if (response == GTK_RESPONSE_ACCEPT && BP_IS_WINDOW (parent) &&
+      bp_window_get_db (BP_WINDOW (parent)))
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path)
+        gtk_window_present (GTK_WINDOW (bp_import_dialog_new (
+          parent, bp_window_get_db (BP_WINDOW (parent)), path, BP_IMPORT_ACTIONS)));
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+import_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  BpApplication *self = user_data;
+  GtkWindow *parent = NULL;
+  BpDb *db = NULL;
+  GtkFileChooserNative *dialog;
+  g_autoptr (GtkFileFilter) filter = NULL;
+
+  parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  db = BP_IS_WINDOW (parent) ? bp_window_get_db (BP_WINDOW (parent)) : NULL;
+  if (db == NULL)
+    {
+      GtkWidget *msg = adw_message_dialog_new (
+        parent, _("No Programme Is Open"),
+        _("Open or create a programme first, then import the spreadsheet into it."));
+
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"), "new",
+                                        _("_New Programme…"), "open", _("_Open…"), NULL);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (msg), "open");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (msg), "close");
+      g_signal_connect (msg, "response", G_CALLBACK (on_import_msg_response_cb), self);
+      gtk_window_present (GTK_WINDOW (msg));
+      return;
+    }
+  if (bp_db_is_read_only (db))
+    {
+      GtkWidget *msg = adw_message_dialog_new (parent, _("The Programme Is Read-Only"),
+                                               bp_db_get_read_only_reason (db));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (msg));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Import from a Spreadsheet"), parent,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  BpApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  BpDb *db = BP_IS_WINDOW (parent) ? bp_window_get_db (BP_WINDOW (parent)) : NULL;
+
+  if (db == NULL)
+    {
+      GtkWidget *msg = adw_message_dialog_new (parent, _("No Programme Is Open"),
+                                               _("Open a programme first, then export from it."));
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (msg), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (msg));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (bp_export_dialog_new (parent, db)));
+}
+
+static void
 about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   BpApplication *self = user_data;
@@ -288,6 +382,8 @@ static const GActionEntry app_actions[] = {
   { "open", open_activated },
   { "new", new_activated },
   { "open-sample", open_sample_activated },
+  { "import", import_activated },
+  { "export", export_activated },
   { "about", about_activated },
   { "quit", quit_activated },
 };

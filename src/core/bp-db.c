@@ -1831,11 +1831,56 @@ row_already_changed (sqlite3_changeset_iter *iter)
   return TRUE;
 }
 
+/* TRUE when @iter deletes a row that differs from what it recorded only
+ * in columns now NULL: an ON DELETE SET NULL foreign key cleared them when
+ * the same undo deleted the row they pointed at (undoing an import deletes
+ * the organisation it created before the person who belonged to it). */
+static gboolean
+row_only_nulled (sqlite3_changeset_iter *iter)
+{
+  const char *table;
+  int n_columns, op, indirect;
+
+  if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) != SQLITE_OK
+      || op != SQLITE_DELETE)
+    return FALSE;
+  for (int i = 0; i < n_columns; i++)
+    {
+      sqlite3_value *old = NULL, *current = NULL;
+
+      if (sqlite3changeset_old (iter, i, &old) != SQLITE_OK || old == NULL)
+        return FALSE;
+      if (sqlite3changeset_conflict (iter, i, &current) != SQLITE_OK || current == NULL)
+        return FALSE;
+      if (sqlite3_value_type (current) == SQLITE_NULL)
+        continue;
+      if (sqlite3_value_type (old) != sqlite3_value_type (current)
+          || sqlite3_value_bytes (old) != sqlite3_value_bytes (current)
+          || memcmp (sqlite3_value_blob (old), sqlite3_value_blob (current),
+                     sqlite3_value_bytes (old)) != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 on_apply_conflict_cb (void *data, int conflict, sqlite3_changeset_iter *iter)
 {
   if (conflict == SQLITE_CHANGESET_DATA && row_already_changed (iter))
     return SQLITE_CHANGESET_OMIT;
+  if (conflict == SQLITE_CHANGESET_DATA && row_only_nulled (iter))
+    return SQLITE_CHANGESET_REPLACE; /* delete it as it is now */
+  if (conflict == SQLITE_CHANGESET_NOTFOUND)
+    {
+      const char *table;
+      int n_columns, op, indirect;
+
+      /* A row to delete already gone: an ON DELETE CASCADE took it with
+       * its parent (an import's progress updates with their action). */
+      if (sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect) == SQLITE_OK
+          && op == SQLITE_DELETE)
+        return SQLITE_CHANGESET_OMIT;
+    }
   /* The file changed under the step (another program wrote to it): give
    * up rather than overwrite what is there now. */
   return SQLITE_CHANGESET_ABORT;
