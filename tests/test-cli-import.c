@@ -264,15 +264,11 @@ test_kinds (Fixture *f, gconstpointer data)
 static void
 test_dfe (Fixture *f, gconstpointer data)
 {
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "data",
-                                                "sen2_mi.csv", NULL);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "dfe", "sen2_mi.csv",
+                                                NULL);
   g_auto (Run) r = { 0 };
 
-  if (!g_file_test (csv, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("sen2_mi.csv is not beside the repository");
-      return;
-    }
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
   run (&r, "import", f->path, csv, "--kind", "measures", "--map", "la_name=measure", "--map",
        "region_name=measure", "--map", "country_name=measure", "--map", "time_period=period",
        "--map", "inc_exc_20week_rate=value", NULL);

@@ -1225,23 +1225,14 @@ test_measures_dfe (Fixture *f, gconstpointer data)
     "la_name=measure", "region_name=measure", "country_name=measure", "time_period=period",
     "inc_exc_20week_rate=value",
   };
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "..", "shared", "data",
-                                                 "sen2_mi.csv", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "dfe", "sen2_mi.csv",
+                                                 NULL);
   g_autoptr (BpImport) imp = bp_import_new (BP_IMPORT_MEASURES);
   g_autoptr (BpImportReport) report = NULL;
   g_autoptr (BpImportReport) again = NULL;
   gboolean is_null;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_free (path);
-      path = g_strdup ("/work/shared/data/sen2_mi.csv");
-    }
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("sen2_mi.csv is not beside the repository");
-      return;
-    }
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   bp_import_set_source_path (imp, path);
   for (gsize i = 0; i < G_N_ELEMENTS (maps); i++)
     {
