@@ -72,6 +72,22 @@ test_dates (void)
   back = bp_date_add_days ("2025-03-01", -1);
   g_assert_cmpstr (back, ==, "2025-02-28");
   g_assert_null (bp_date_add_days ("soon", 1));
+
+  {
+    static const struct { const char *text; gboolean ok; const char *iso; } uk[] = {
+      { " 31/07/2025 ", TRUE, "2025-07-31" }, { "3/4/2025", TRUE, "2025-04-03" },
+      { "2025-07-31", TRUE, "2025-07-31" }, { "", TRUE, NULL }, { "  ", TRUE, NULL },
+      { "31/02/2025", FALSE, NULL }, { "31/07/25", FALSE, NULL }, { "July", FALSE, NULL },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (uk); i++)
+      {
+        g_autofree char *iso = NULL;
+
+        g_assert_cmpint (bp_date_parse_uk (uk[i].text, &iso), ==, uk[i].ok);
+        g_assert_cmpstr (iso, ==, uk[i].iso);
+      }
+  }
 }
 
 static void

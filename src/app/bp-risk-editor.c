@@ -172,34 +172,6 @@ bp_risk_editor_paint_chip (GtkWidget *widget, const char *hex)
 
 /* Reads a date as people write it here (31/07/2025, 31/7/2025) or as the
  * file stores it (2025-07-31). Empty text is "no date" (*out_iso NULL). */
-static gboolean
-parse_date (const char *text, char **out_iso)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  int d, m, y;
-  char end;
-
-  *out_iso = NULL;
-  if (*trimmed == '\0')
-    return TRUE;
-  if (bp_date_is_valid (trimmed))
-    {
-      *out_iso = g_steal_pointer (&trimmed);
-      return TRUE;
-    }
-  if (sscanf (trimmed, "%d/%d/%d%c", &d, &m, &y, &end) == 3 && y >= 1000 && y <= 9999)
-    {
-      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-
-      if (bp_date_is_valid (iso))
-        {
-          *out_iso = g_steal_pointer (&iso);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 static char *
 bad_date_message (const char *text)
 {
@@ -509,7 +481,7 @@ mitigation_update_summary (MitigationRow *m)
   for (guint i = 0; owner && i < self->people->len; i++)
     if (((BpPerson *) self->people->pdata[i])->id == owner)
       g_string_append (subtitle, ((BpPerson *) self->people->pdata[i])->name);
-  if (parse_date (gtk_editable_get_text (GTK_EDITABLE (m->due)), &due_iso) && due_iso)
+  if (bp_date_parse_uk (gtk_editable_get_text (GTK_EDITABLE (m->due)), &due_iso) && due_iso)
     {
       g_autofree char *uk = bp_date_format_uk (due_iso);
 
@@ -982,7 +954,7 @@ collect (BpRiskEditor *self, GArray **out_links)
     }
 
   review_text = gtk_editable_get_text (GTK_EDITABLE (self->review_row));
-  if (!parse_date (review_text, &risk->review_date))
+  if (!bp_date_parse_uk (review_text, &risk->review_date))
     {
       g_autofree char *msg = bad_date_message (review_text);
 
@@ -1038,7 +1010,7 @@ collect (BpRiskEditor *self, GArray **out_links)
           BAD (m->description);
         }
       due_text = gtk_editable_get_text (GTK_EDITABLE (m->due));
-      if (!parse_date (due_text, &due))
+      if (!bp_date_parse_uk (due_text, &due))
         {
           g_autofree char *msg = bad_date_message (due_text);
 
@@ -1113,7 +1085,7 @@ bp_risk_editor_save (BpRiskEditor *self)
       if (m == NULL)
         continue;
       description = entry_get (m->description);
-      parse_date (gtk_editable_get_text (GTK_EDITABLE (m->due)), &due);
+      bp_date_parse_uk (gtk_editable_get_text (GTK_EDITABLE (m->due)), &due);
       row.id = m->id;
       row.risk_id = risk->id;
       row.description = description;

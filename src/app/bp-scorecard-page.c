@@ -736,32 +736,6 @@ month_end (int month, int year)
   return g_strdup_printf ("%04d-%02d-%02d", year, month, g_date_get_days_in_month (month, year));
 }
 
-static gboolean
-parse_date (const char *text, char **out_iso)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
-  int d, m, y;
-  char end;
-
-  *out_iso = NULL;
-  if (bp_date_is_valid (trimmed))
-    {
-      *out_iso = g_steal_pointer (&trimmed);
-      return TRUE;
-    }
-  if (sscanf (trimmed, "%d/%d/%d%c", &d, &m, &y, &end) == 3 && y >= 1000 && y <= 9999)
-    {
-      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
-
-      if (bp_date_is_valid (iso))
-        {
-          *out_iso = g_steal_pointer (&iso);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 /* The period that follows the latest two, by the same step ("Sep-25"
  * after "Sep-24" and "Mar-25"), or NULL when they are not month labels. */
 static char *
@@ -853,7 +827,7 @@ period_dialog_validate (PeriodDialog *pd, char **out_label, char **out_end, doub
 
   if (*end_trimmed == '\0')
     ok = FALSE;
-  else if (!parse_date (end_text, &end))
+  else if (!bp_date_parse_uk (end_text, &end))
     {
       g_autofree char *msg = g_strdup_printf (_("“%s” is not a date: write it as DD/MM/YYYY, "
                                                 "for example 30/09/2025."),

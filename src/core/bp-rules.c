@@ -129,6 +129,35 @@ bp_date_format_uk (const char *iso)
   return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
 }
 
+gboolean
+bp_date_parse_uk (const char *text, char **out_iso)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  int d, m, y;
+  char end;
+
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+  *out_iso = NULL;
+  if (*trimmed == '\0')
+    return TRUE;
+  if (bp_date_is_valid (trimmed))
+    {
+      *out_iso = g_steal_pointer (&trimmed);
+      return TRUE;
+    }
+  if (sscanf (trimmed, "%d/%d/%d%c", &d, &m, &y, &end) == 3 && y >= 1000 && y <= 9999)
+    {
+      g_autofree char *iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+
+      if (bp_date_is_valid (iso))
+        {
+          *out_iso = g_steal_pointer (&iso);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 char *
 bp_date_today (void)
 {

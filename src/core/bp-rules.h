@@ -28,6 +28,10 @@ char *bp_date_today (void);
 /* "31/03/2025" for "2025-03-31", as UK papers write dates; text that is
  * not a date is returned as it is ("" for NULL). Newly allocated. */
 char *bp_date_format_uk (const char *iso);
+/* Reads a date as people type it in a form (31/07/2025, 31/7/2025) or as
+ * the file stores it (2025-07-31); surrounding spaces are ignored. Empty
+ * text is "no date": TRUE with *out_iso NULL. FALSE for anything else. */
+gboolean bp_date_parse_uk (const char *text, char **out_iso);
 /* @date plus @days, as YYYY-MM-DD; NULL if @date is not valid. */
 char *bp_date_add_days (const char *date, int days);
 
