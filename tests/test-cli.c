@@ -307,6 +307,53 @@ test_snapshot (Fixture *f, gconstpointer data)
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM snapshot"), ==, before + 1);
 }
 
+/* Another program holds the write lock past the wait: exit 75, the
+ * message says so, and the file is unchanged; a file in a sync folder is
+ * named as such on stderr. */
+static void
+test_busy_and_shared (Fixture *f, gconstpointer data)
+{
+  g_auto (Run) r = { 0 };
+  g_autofree char *sum = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *synced = NULL;
+  sqlite3 *other = NULL;
+
+  run (&r, "sample", f->path, NULL);
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE programme SET title = title",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sum = bp_test_file_sum (f->path);
+  g_setenv ("BOARDPACK_BUSY_TIMEOUT_MS", "200", TRUE);
+  run (&r, "update", f->path, "1.1", "--rag", "red", "--note", "Waited", NULL);
+  g_unsetenv ("BOARDPACK_BUSY_TIMEOUT_MS");
+  g_assert_cmpint (r.status, ==, 75);
+  {
+    g_autofree char *want = g_strdup_printf (
+      "%s: another program is writing to this programme; try again\n", f->path);
+
+    g_assert_cmpstr (r.err, ==, want);
+  }
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  {
+    g_autofree char *now = bp_test_file_sum (f->path);
+
+    g_assert_cmpstr (now, ==, sum);
+  }
+
+  folder = g_build_filename (f->dir, "Nextcloud", NULL);
+  synced = g_build_filename (folder, "plan.boardpack", NULL);
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  run (&r, "sample", synced, NULL);
+  run (&r, "update", synced, "1.1", "--rag", "red", "--note", "In the cloud", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.err, "in a shared folder (Nextcloud)"));
+  g_assert_nonnull (strstr (r.err, "share it by copy"));
+  g_unlink (synced);
+  g_rmdir (folder);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -318,6 +365,7 @@ main (int argc, char **argv)
   ADD ("/cli/check-upgrades", test_check_upgrades);
   ADD ("/cli/sample", test_sample);
   ADD ("/cli/update", test_update);
+  ADD ("/cli/busy-and-shared", test_busy_and_shared);
   ADD ("/cli/snapshot", test_snapshot);
 #undef ADD
   return g_test_run ();

@@ -200,6 +200,69 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+static gboolean
+on_quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+notes_in_main_file_alone (Fixture *f, const char *note)
+{
+  g_autofree char *copy = g_build_filename (f->dir, "alone.boardpack", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count(*) FROM progress_update WHERE commentary = '%s'", note);
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (f->sample, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, data, len, NULL));
+  return bp_test_sql_int (copy, sql);
+}
+
+/* The file is a document: a few seconds after an edit, and when the
+ * window closes, the .boardpack file alone holds it. */
+static void
+test_file_whole_when_idle (Fixture *f, gconstpointer data)
+{
+  BpWindow *window = bp_window_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *wal = g_strconcat (f->sample, "-wal", NULL);
+  BpDb *db;
+
+  g_assert_true (bp_window_open_file (window, f->sample));
+  gtk_window_present (GTK_WINDOW (window));
+  bp_ui_flush ();
+  db = bp_window_get_db (window);
+  {
+    g_autoptr (BpAction) a = bp_db_find_action (db, "3.2", &error);
+    BpUpdate u = { 0, a->id, "2026-11-30", "Tester", BP_RAG_RED, "Idle and whole", NULL };
+
+    g_assert_true (bp_db_add_update (db, &u, &error));
+    g_assert_no_error (error);
+  }
+  /* Committed, but until the window is idle it is in the WAL only. */
+  g_assert_cmpint (notes_in_main_file_alone (f, "Idle and whole"), ==, 0);
+  g_timeout_add (3000, on_quit_loop_cb, loop);
+  g_main_loop_run (loop);
+  g_assert_cmpint (notes_in_main_file_alone (f, "Idle and whole"), ==, 1);
+
+  /* Another edit, then the window closes at once: the file alone has
+   * it, and the side files are gone. */
+  {
+    g_autoptr (BpAction) a = bp_db_find_action (db, "3.4", &error);
+    BpUpdate u = { 0, a->id, "2026-11-30", "Tester", BP_RAG_AMBER, "Closed and whole", NULL };
+
+    g_assert_true (bp_db_add_update (db, &u, &error));
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  bp_ui_flush ();
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (notes_in_main_file_alone (f, "Closed and whole"), ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -208,6 +271,7 @@ main (int argc, char **argv)
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/ui/window/open-sample", test_open_sample);
   ADD ("/ui/window/bad-file", test_bad_file);
+  ADD ("/ui/window/file-whole-when-idle", test_file_whole_when_idle);
   ADD ("/ui/window/close-with-unsaved-front-sheet", test_close_with_unsaved_front_sheet);
   ADD ("/ui/window/one-window-per-file", test_one_window_per_file);
 #undef ADD

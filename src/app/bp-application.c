@@ -1,5 +1,6 @@
 /* bp-application.c: application actions, recent files, and one window per
  * file (opening a file twice presents the window that has it). */
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "bp-application.h"
@@ -390,6 +391,27 @@ static const GActionEntry app_actions[] = {
 
 /* ----------------------------------------------------------- overrides */
 
+/* SIGTERM (a logout, systemd, kill), SIGINT and SIGHUP end the
+ * application as Ctrl+Q does, so that every file is closed whole. */
+static gboolean
+on_quit_signal_cb (gpointer data)
+{
+  g_application_quit (G_APPLICATION (data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bp_application_shutdown (GApplication *app)
+{
+  GList *windows;
+
+  /* Quitting leaves the windows to the process's exit: destroyed here,
+   * each closes its file. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
+    gtk_window_destroy (windows->data);
+  G_APPLICATION_CLASS (bp_application_parent_class)->shutdown (app);
+}
+
 static void
 bp_application_startup (GApplication *app)
 {
@@ -412,6 +434,10 @@ bp_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (bp_application_parent_class)->startup (app);
+
+  g_unix_signal_add (SIGTERM, on_quit_signal_cb, app);
+  g_unix_signal_add (SIGINT, on_quit_signal_cb, app);
+  g_unix_signal_add (SIGHUP, on_quit_signal_cb, app);
 
   if (source)
     schema = g_settings_schema_source_lookup (source, BP_APP_ID, TRUE);
@@ -465,6 +491,7 @@ bp_application_class_init (BpApplicationClass *klass)
   object_class->dispose = bp_application_dispose;
   app_class->startup = bp_application_startup;
   app_class->activate = bp_application_activate;
+  app_class->shutdown = bp_application_shutdown;
   app_class->open = bp_application_open;
 }
 

@@ -34,7 +34,12 @@ struct _BpWindow
   GtkWidget *meetings_page;
 
   gboolean closing_confirmed;
+  guint checkpoint_id;
 };
+
+/* After a write, how long the window waits for the next before it
+ * copies the writes into the main file (see bp_db_checkpoint). */
+#define CHECKPOINT_IDLE_SECONDS 2
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -63,9 +68,23 @@ update_undo_actions (BpWindow *self)
                                  writable && bp_db_can_redo (self->db));
 }
 
+/* Until it succeeds: another program's read can hold it up. */
+static gboolean
+on_checkpoint_cb (gpointer data)
+{
+  BpWindow *self = data;
+
+  if (self->db && !bp_db_checkpoint (self->db, FALSE, NULL))
+    return G_SOURCE_CONTINUE;
+  self->checkpoint_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_db_changed_cb (BpDb *db, const char *table, BpWindow *self)
 {
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  self->checkpoint_id = g_timeout_add_seconds (CHECKPOINT_IDLE_SECONDS, on_checkpoint_cb, self);
   update_undo_actions (self);
   if (g_str_equal (table, "programme"))
     {
@@ -92,9 +111,19 @@ set_pages_db (BpWindow *self, BpDb *db)
 static void
 close_file (BpWindow *self)
 {
+  g_autoptr (GError) error = NULL;
+
   set_pages_db (self, NULL);
+  g_clear_handle_id (&self->checkpoint_id, g_source_remove);
   if (self->db)
-    g_signal_handlers_disconnect_by_data (self->db, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->db, self);
+      /* Editors may still hold the BpDb; the file is closed now, so that
+       * it alone holds the session's writes when the window goes. */
+      if (!bp_db_checkpoint (self->db, TRUE, &error))
+        g_warning ("%s", error->message);
+      bp_db_close (self->db);
+    }
   g_clear_object (&self->db);
   g_clear_pointer (&self->path, g_free);
 }
@@ -237,6 +266,18 @@ bp_window_open_file (BpWindow *self, const char *path)
                                               bp_db_get_read_only_reason (self->db));
 
       bp_window_add_toast (self, msg);
+    }
+  if (bp_db_get_shared_folder (self->db))
+    {
+      /* Short enough for a narrow window; the button tells the rest. */
+      g_autofree char *msg = g_strdup_printf (_("In a shared folder (%s)"),
+                                              bp_db_get_shared_folder (self->db));
+      AdwToast *toast = adw_toast_new (msg);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.shared-folder-details");
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
     }
   if (bp_db_get_backup_path (self->db))
     {
@@ -417,6 +458,27 @@ bp_window_close_request (GtkWindow *window)
 }
 
 static void
+shared_folder_details_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  BpWindow *self = BP_WINDOW (widget);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->db == NULL || bp_db_get_shared_folder (self->db) == NULL)
+    return;
+  body = g_strdup_printf (
+    _("%s is in a shared or synchronised folder (%s). Boardpack keeps the file whole after "
+      "every change, so that what the folder copies is always complete, and keeps other "
+      "programs out of it while this window has it open.\n\nShare the file by copy: one "
+      "person edits it at a time. For a programme that several people keep at once, share "
+      "it on a server instead."),
+    self->path, bp_db_get_shared_folder (self->db));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("A File in a Shared Folder"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 bp_window_dispose (GObject *object)
 {
   BpWindow *self = BP_WINDOW (object);
@@ -467,6 +529,8 @@ bp_window_class_init (BpWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.page", "s", page_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.shared-folder-details", NULL,
+                                   shared_folder_details_action);
 }
 
 static void

@@ -44,14 +44,14 @@ static BpDb *
 open_programme (const char *path, GError **error)
 {
   g_autoptr (GError) local_error = NULL;
-  BpDb *db = bp_db_open (path, BP_OPEN_READ_ONLY, &local_error);
+  BpDb *db = bp_cli_open (path, BP_OPEN_READ_ONLY, &local_error);
 
   if (db == NULL && g_error_matches (local_error, BP_ERROR, BP_ERROR_NEEDS_UPGRADE))
     {
       g_autoptr (BpDb) upgraded = NULL;
 
       g_clear_error (&local_error);
-      upgraded = bp_db_open (path, BP_OPEN_DEFAULT, &local_error);
+      upgraded = bp_cli_open (path, BP_OPEN_DEFAULT, &local_error);
       if (upgraded == NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));
@@ -60,7 +60,7 @@ open_programme (const char *path, GError **error)
       g_printerr (_("%s: upgraded to file version %d; the original is kept as %s\n"), path,
                   BP_SCHEMA_VERSION, bp_db_get_backup_path (upgraded));
       g_clear_object (&upgraded);
-      db = bp_db_open (path, BP_OPEN_READ_ONLY, &local_error);
+      db = bp_cli_open (path, BP_OPEN_READ_ONLY, &local_error);
     }
   if (db == NULL)
     g_propagate_error (error, g_steal_pointer (&local_error));

@@ -90,7 +90,7 @@ bp_cli_import (int argc, char **argv)
       g_printerr (_("%s: no such file\n"), argv[2]);
       return BP_EXIT_NOINPUT;
     }
-  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  db = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
   if (db == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -175,19 +175,19 @@ verb_check (int argc, char **argv)
    * CHECK constraint on a read-only connection, which halves the time of
    * the integrity check on a large file. An older file is upgraded first
    * (with its backup), as opening it anywhere else would. */
-  db = bp_db_open (argv[1], BP_OPEN_READ_ONLY, &error);
+  db = bp_cli_open (argv[1], BP_OPEN_READ_ONLY, &error);
   if (db == NULL && g_error_matches (error, BP_ERROR, BP_ERROR_NEEDS_UPGRADE))
     {
       g_autoptr (BpDb) upgraded = NULL;
 
       g_clear_error (&error);
-      upgraded = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+      upgraded = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
       if (upgraded == NULL)
         return report_error (error);
       g_printerr (_("%s: upgraded to file version %d; the original is kept as %s\n"),
                   argv[1], BP_SCHEMA_VERSION, bp_db_get_backup_path (upgraded));
       g_clear_object (&upgraded);
-      db = bp_db_open (argv[1], BP_OPEN_READ_ONLY, &error);
+      db = bp_cli_open (argv[1], BP_OPEN_READ_ONLY, &error);
     }
   if (db == NULL)
     return report_error (error);
@@ -250,7 +250,7 @@ verb_update (int argc, char **argv)
   if (date == NULL)
     date = bp_date_today ();
 
-  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  db = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
   if (db == NULL)
     return report_error (error);
   if (bp_db_is_read_only (db))
@@ -300,7 +300,7 @@ verb_snapshot (int argc, char **argv)
   if (date == NULL)
     return usage_error (_("snapshot: --meeting is required"));
 
-  db = bp_db_open (argv[1], BP_OPEN_DEFAULT, &error);
+  db = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
   if (db == NULL)
     return report_error (error);
   if (bp_db_is_read_only (db))
@@ -360,7 +360,7 @@ verb_pack (int argc, char **argv)
       && g_strcmp0 (language, "bilingual") != 0)
     return usage_error (_("pack: --language must be en, cy or bilingual, not “%s”"), language);
 
-  db = bp_db_open (argv[1], BP_OPEN_READ_ONLY, &error);
+  db = bp_cli_open (argv[1], BP_OPEN_READ_ONLY, &error);
   if (db == NULL)
     return report_error (error);
   options.meeting_date = date;
@@ -399,4 +399,20 @@ bp_cli_run (int argc, char **argv)
     if (g_str_equal (argv[1], verbs[i].name))
       return verbs[i].run (argc - 1, argv + 1);
   return usage_error (_("unknown command “%s”"), argv[1]);
+}
+
+BpDb *
+bp_cli_open (const char *path, BpOpenFlags flags, GError **error)
+{
+  static gboolean told;
+  BpDb *db = bp_db_open (path, flags, error);
+
+  if (db && bp_db_get_shared_folder (db) && !told)
+    {
+      told = TRUE;
+      g_printerr (_("%s: in a shared folder (%s): kept with a rollback journal and opened by one "
+                    "program at a time; share it by copy, not by several people writing to it\n"),
+                  path, bp_db_get_shared_folder (db));
+    }
+  return db;
 }

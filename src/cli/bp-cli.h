@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "bp-db.h"
+
 G_BEGIN_DECLS
 
 /* Exit codes, from sysexits. */
@@ -21,6 +23,10 @@ gboolean bp_cli_is_verb (const char *verb);
 
 /* Runs the verb in argv[1] with its arguments; returns the exit code. */
 int bp_cli_run (int argc, char **argv);
+
+/* bp_db_open() for a verb; a file in a shared or synchronised folder is
+ * named on stderr once, with how it is kept there. */
+BpDb *bp_cli_open (const char *path, BpOpenFlags flags, GError **error);
 
 /* The usage text, printed on stderr for a bad command line. */
 void bp_cli_print_usage (void);

@@ -5,10 +5,12 @@
 #define SQLITE_ENABLE_SESSION 1
 #define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -27,6 +29,7 @@ struct _BpDb
   char *read_only_reason;
   char *backup_path;
   char *actor;
+  char *shared_folder; /* "NFS", "Dropbox" ...: kept with a rollback journal */
 
   GHashTable *statements; /* SQL -> sqlite3_stmt */
   int depth;              /* open transactions and savepoints */
@@ -63,16 +66,19 @@ bp_db_finalize (GObject *object)
 {
   BpDb *self = BP_DB (object);
 
+  /* Best effort, without waiting: a program that exits after its write
+   * leaves the main file whole even when another program has it open. */
+  if (self->db && self->depth == 0)
+    bp_db_checkpoint (self, FALSE, NULL);
+  bp_db_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
-  if (self->db)
-    sqlite3_close_v2 (self->db);
   g_free (self->path);
   g_free (self->read_only_reason);
   g_free (self->backup_path);
   g_free (self->actor);
+  g_free (self->shared_folder);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bp_db_parent_class)->finalize (object);
@@ -139,6 +145,30 @@ bp_db_init (BpDb *self)
 
 /* ---------------------------------------------------------------- errors */
 
+/* How long a connection waits for another program's write before it
+ * gives up: a large import elsewhere takes a few seconds, and a user
+ * would rather wait than retry. Tests shorten it. */
+static int
+busy_timeout_ms (void)
+{
+  static int ms = -1;
+
+  if (ms < 0)
+    {
+      const char *env = g_getenv ("BOARDPACK_BUSY_TIMEOUT_MS");
+
+      ms = env && *env ? (int) CLAMP (g_ascii_strtoll (env, NULL, 10), 0, G_MAXINT) : 20000;
+    }
+  return ms;
+}
+
+static void
+set_busy_error (const char *path, GError **error)
+{
+  g_set_error (error, BP_ERROR, BP_ERROR_BUSY,
+               _("%s: another program is writing to this programme; try again"), path);
+}
+
 void
 bp_db_set_sqlite_error (BpDb *self, int rc, const char *what, GError **error)
 {
@@ -146,6 +176,10 @@ bp_db_set_sqlite_error (BpDb *self, int rc, const char *what, GError **error)
 
   switch (rc & 0xff)
     {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      set_busy_error (self && self->path ? self->path : what, error);
+      return;
     case SQLITE_NOTADB: code = BP_ERROR_NOT_SQLITE; break;
     case SQLITE_CORRUPT: code = BP_ERROR_CORRUPT; break;
     case SQLITE_READONLY: code = BP_ERROR_READ_ONLY; break;
@@ -178,6 +212,11 @@ bp_db_statement (BpDb *self, const char *sql, GError **error)
    * to date first. */
   if (self->depth > 0 && strstr (sql, "_fts MATCH") && !sync_search (self, error))
     return NULL;
+  if (self->db == NULL)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s: the file is closed"), self->path);
+      return NULL;
+    }
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt)
     {
@@ -581,6 +620,11 @@ pragma_int (BpDb *self, const char *pragma, int *out, GError **error)
         }
     }
   sqlite3_finalize (stmt);
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    {
+      set_busy_error (self->path, error);
+      return rc;
+    }
   if (rc != SQLITE_OK)
     {
       int code = (rc & 0xff) == SQLITE_NOTADB ? BP_ERROR_NOT_SQLITE
@@ -662,11 +706,18 @@ backup_file (BpDb *self, int version, GError **error)
   return TRUE;
 }
 
+/* Right after sqlite3_open: the very first read of the header may meet
+ * another program's write or checkpoint. */
+static void
+set_waits (BpDb *self)
+{
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+}
+
 static gboolean
 configure_connection (BpDb *self, GError **error)
 {
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
   if (!bp_sql_exec (self->db, "PRAGMA foreign_keys = ON", _("Opening the file"), error))
     return FALSE;
   if (self->read_only)
@@ -686,11 +737,225 @@ configure_connection (BpDb *self, GError **error)
    * 210,000 rows: twice the system time, updates and edits a quarter to a
    * half slower). 64 MiB is a ceiling, not an allocation: the cache grows
    * only as pages are used. Read-only connections (check, reports) keep
-   * the default, since they mostly read each page once. */
+   * the default, since they mostly read each page once.
+   *
+   * In a shared or synchronised folder (see bp_db_shared_folder_kind) a
+   * WAL file cannot be shared and a sync client copies the main file
+   * without it: there the file keeps a rollback journal, so that it is
+   * whole after every commit, and this connection holds its lock until it
+   * closes, so that a second machine waits instead of writing beside it. */
+  if (self->shared_folder)
+    return bp_sql_exec (self->db,
+                        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE;"
+                        "PRAGMA synchronous = FULL;"
+                        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
+                        _("Opening the file"), error);
   return bp_sql_exec (self->db,
                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
                       "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
                       _("Opening the file"), error);
+}
+
+/* ---------------------------------------------------- shared folders */
+
+/* statfs(2) magic numbers of the file systems a WAL file cannot live on:
+ * network file systems, and FUSE, which is what sync clients and desktop
+ * network mounts (gvfs, rclone, onedriver) use on Linux. */
+static const struct
+{
+  unsigned long magic;
+  const char *name;
+} network_fs[] = {
+  { 0x6969, "NFS" },
+  { 0x517B, "SMB" },
+  { 0xFF534D42, "CIFS" },
+  { 0xFE534D42, "SMB2" },
+  { 0x65735546, "FUSE" },
+  { 0x01021997, "9P" },
+  { 0x5346414F, "AFS" },
+  { 0x00C36400, "Ceph" },
+  { 0x564C, "NCP" },
+  { 0x7461636F, "OCFS2" },
+  { 0x47504653, "GPFS" },
+  { 0x0BD00BD0, "Lustre" },
+};
+
+/* Folders that desktop sync clients keep in step with a cloud copy, by
+ * the names the clients give them. */
+static const char *const sync_folders[] = {
+  "Dropbox", "OneDrive", "Nextcloud", "ownCloud", "Google Drive", "GoogleDrive",
+  "pCloudDrive", "MEGA", "MEGAsync", "Box", "Box Sync", "SharePoint", "iCloud Drive",
+  "Seafile", "SynologyDrive", "Insync", NULL,
+};
+
+const char *
+bp_db_network_fs_name (unsigned long magic)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (network_fs); i++)
+    if (network_fs[i].magic == (magic & 0xFFFFFFFFul))
+      return network_fs[i].name;
+  return NULL;
+}
+
+char *
+bp_db_shared_folder_kind (const char *path)
+{
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_autofree char *dir = g_path_get_dirname (abs);
+  g_auto (GStrv) parts = g_strsplit (dir, G_DIR_SEPARATOR_S, -1);
+  const char *forced = g_getenv ("BOARDPACK_SHARED_FOLDER");
+  struct statfs st;
+
+  if (forced && *forced)
+    return g_strdup (forced);
+  if (statfs (dir, &st) == 0)
+    {
+      const char *name = bp_db_network_fs_name ((unsigned long) st.f_type);
+
+      if (name)
+        return g_strdup (name);
+    }
+  for (guint i = 0; parts[i]; i++)
+    for (guint j = 0; sync_folders[j]; j++)
+      /* "OneDrive - Wessex Bay Council" is how business accounts name it. */
+      if (g_ascii_strcasecmp (parts[i], sync_folders[j]) == 0
+          || (g_str_has_prefix (parts[i], sync_folders[j])
+              && g_str_has_prefix (parts[i] + strlen (sync_folders[j]), " - ")))
+        return g_strdup (sync_folders[j]);
+  return NULL;
+}
+
+/* ------------------------------------------------------------ side files */
+
+/* Whether another program has the file open in WAL mode: each connection
+ * holds a read lock on the -shm file's "DMS" byte (offset 128 in SQLite's
+ * unix VFS) for as long as it is open. */
+static gboolean
+wal_in_use (const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 128, .l_len = 1 };
+  int fd = g_open (shm, O_RDONLY, 0);
+  gboolean in_use;
+
+  if (fd < 0)
+    return FALSE;
+  in_use = fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+  close (fd);
+  return in_use;
+}
+
+/* A -wal file that no program has open holds the last writes of a
+ * program that stopped without closing the file: SQLite applies it at the
+ * next open. If it came from another copy of the file (a sync client, a
+ * copy made by hand), applying it would damage this one: it is tried on
+ * a copy first, and refused when the result does not pass quick_check. */
+static gboolean
+check_left_wal (const char *path, GError **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_wal = NULL;
+  g_autoptr (GError) local_error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean fits = FALSE;
+  GStatBuf st;
+
+  if (g_stat (wal, &st) != 0 || st.st_size == 0 || wal_in_use (path))
+    return TRUE;
+  dir = g_dir_make_tmp ("boardpack-wal-XXXXXX", &local_error);
+  if (dir == NULL)
+    return TRUE; /* nowhere to try it: SQLite's own checks stand */
+  copy = g_build_filename (dir, "copy.boardpack", NULL);
+  copy_wal = g_strconcat (copy, "-wal", NULL);
+  {
+    g_autoptr (GFile) a = g_file_new_for_path (path);
+    g_autoptr (GFile) b = g_file_new_for_path (copy);
+    g_autoptr (GFile) aw = g_file_new_for_path (wal);
+    g_autoptr (GFile) bw = g_file_new_for_path (copy_wal);
+
+    if (g_file_copy (a, b, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL)
+        && g_file_copy (aw, bw, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL)
+        && sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+        && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+        && sqlite3_step (stmt) == SQLITE_ROW)
+      fits = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+    else if (db == NULL || sqlite3_errcode (db) == SQLITE_OK)
+      fits = TRUE; /* the copy itself failed (disk full ...): not the WAL's fault */
+  }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  {
+    g_autofree char *copy_shm = g_strconcat (copy, "-shm", NULL);
+
+    g_unlink (copy_wal);
+    g_unlink (copy_shm);
+    g_unlink (copy);
+    g_rmdir (dir);
+  }
+  if (!fits)
+    g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
+                 _("%s: the side file %s does not fit this file (it was left by a program "
+                   "that stopped, or it belongs to another copy of the file); nothing was "
+                   "changed. Move %s away to open the file as it was last saved whole"),
+                 path, wal, wal);
+  return fits;
+}
+
+/* ------------------------------------------------------------ checkpoint */
+
+gboolean
+bp_db_checkpoint (BpDb *self, gboolean wait, GError **error)
+{
+  int log = -1, copied = -1, rc;
+
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  /* A rollback journal (shared folders) leaves nothing to move; a
+   * read-only connection may not write the main file. */
+  if (self->db == NULL || self->read_only || self->shared_folder)
+    return TRUE;
+  if (self->depth > 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_BUSY, _("%s: a change is still being written"),
+                   self->path);
+      return FALSE;
+    }
+  /* Without waiting, TRUNCATE does what it can at once: copies every page
+   * no reader still needs, and empties the WAL file if none does. */
+  if (!wait)
+    sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied);
+  if (!wait)
+    sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  if (rc == SQLITE_OK || ((rc & 0xff) == SQLITE_BUSY && log >= 0 && log == copied))
+    return TRUE;
+  bp_db_set_sqlite_error (self, rc, _("Writing the file"), error);
+  return FALSE;
+}
+
+void
+bp_db_close (BpDb *self)
+{
+  g_return_if_fail (BP_IS_DB (self));
+  if (self->db == NULL)
+    return;
+  while (self->depth > 0)
+    bp_db_rollback (self);
+  g_hash_table_remove_all (self->statements);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  /* The last connection to close checkpoints and removes the -wal and
+   * -shm files itself. */
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+}
+
+const char *
+bp_db_get_shared_folder (BpDb *self)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  return self->shared_folder;
 }
 
 /* On a writable file at the current version: replaces the triggers of a
@@ -733,11 +998,12 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, error))
+  if (!check_header (path, error) || !check_left_wal (path, error))
     return NULL;
 
   self = g_object_new (BP_TYPE_DB, NULL);
   self->path = g_strdup (path);
+  self->shared_folder = bp_db_shared_folder_kind (path);
   dir = g_path_get_dirname (path);
   dir_writable = is_writable (dir, &why, TRUE);
   if (flags & BP_OPEN_READ_ONLY)
@@ -766,6 +1032,7 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
       bp_db_set_sqlite_error (self, rc, path, error);
       return NULL;
     }
+  set_waits (self);
 
   if (pragma_int (self, "PRAGMA application_id", &app_id, error) != SQLITE_OK
       || pragma_int (self, "PRAGMA user_version", &version, error) != SQLITE_OK)
@@ -861,6 +1128,7 @@ bp_db_create (const char *path, const char *title, GError **error)
 
   self = g_object_new (BP_TYPE_DB, NULL);
   self->path = g_strdup (path);
+  self->shared_folder = bp_db_shared_folder_kind (path);
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXCLUSIVE, NULL);
   if (rc != SQLITE_OK)
@@ -869,6 +1137,7 @@ bp_db_create (const char *path, const char *title, GError **error)
                    self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return NULL;
     }
+  set_waits (self);
   pragmas = g_strdup_printf ("PRAGMA application_id = %d;", (int) BP_APPLICATION_ID);
   if (!bp_sql_exec (self->db, pragmas, path, error)
       || !configure_connection (self, error)

@@ -35,6 +35,28 @@ const char *bp_db_get_read_only_reason (BpDb *self);
 /* The backup written by a migration at open, or NULL. */
 const char *bp_db_get_backup_path (BpDb *self);
 
+/* Copies every committed write from the WAL file into the main file and
+ * empties the WAL, so that the .boardpack file alone holds the programme.
+ * With @wait FALSE it does what it can at once (the window calls it when
+ * idle); TRUE waits for other programs' reads and writes. Returns TRUE
+ * when the main file holds every committed write. */
+gboolean bp_db_checkpoint (BpDb *self, gboolean wait, GError **error);
+/* Closes the file now, even while other objects hold references; later
+ * calls fail with an error. Finalizing a BpDb closes it too. */
+void bp_db_close (BpDb *self);
+
+/* The kind of shared or synchronised folder the file is in ("NFS",
+ * "SMB", "FUSE", "Dropbox", "OneDrive" ...), or NULL for a local folder.
+ * There the file keeps a rollback journal and one program at a time has
+ * it open: it is shared by copy, not by several writers. */
+const char *bp_db_get_shared_folder (BpDb *self);
+/* The same question for a path not opened (owned by caller); and the name
+ * of a statfs(2) file-system magic number when it is a network one.
+ * BOARDPACK_SHARED_FOLDER=NAME in the environment makes every folder one
+ * (for a folder a sync client keeps under another name). */
+char *bp_db_shared_folder_kind (const char *path);
+const char *bp_db_network_fs_name (unsigned long magic);
+
 /* Who is recorded in the audit log for the writes that follow. */
 void bp_db_set_actor (BpDb *self, const char *name);
 

@@ -21,6 +21,8 @@ bp_error_exit_code (const GError *error)
     case BP_ERROR_EXISTS:
     case BP_ERROR_NEEDS_UPGRADE:
       return 73;
+    case BP_ERROR_BUSY:
+      return 75;
     case BP_ERROR_IO:
     default:
       return 74;

@@ -19,12 +19,13 @@ typedef enum
   BP_ERROR_EXISTS,         /* would overwrite a file */
   BP_ERROR_IO,             /* the disk or SQLite failed */
   BP_ERROR_NEEDS_UPGRADE,  /* an older file opened read-only */
+  BP_ERROR_BUSY,           /* another program held the file past the wait */
 } BpError;
 
 GQuark bp_error_quark (void);
 
 /* The sysexits code for an error: 65 bad data, 66 cannot open input,
- * 73 cannot create output, 74 I/O. */
+ * 73 cannot create output, 74 I/O, 75 try again later. */
 int bp_error_exit_code (const GError *error);
 
 G_END_DECLS

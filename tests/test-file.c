@@ -1,0 +1,383 @@
+/* test-file.c: the .boardpack file as a document: the main file alone
+ * holds every committed write once checkpointed or closed, writers wait
+ * for each other, a file in a shared folder keeps a rollback journal, and
+ * side files left by a crash or by another copy are told apart. */
+#include "bp-db-private.h"
+#include "bp-sample.h"
+#include "bp-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = bp_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "plan.boardpack", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  bp_test_rmdir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? st.st_size : -1;
+}
+
+static char *
+side_file (const char *path, const char *suffix)
+{
+  return g_strconcat (path, suffix, NULL);
+}
+
+/* The main file copied on its own, as an officer e-mailing it would. */
+static char *
+copy_alone (Fixture *f, const char *path, const char *name)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  char *copy = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (copy, data, len, NULL));
+  return copy;
+}
+
+static void
+add_note (BpDb *db, const char *ref, const char *note)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpAction) action = bp_db_find_action (db, ref, &error);
+  BpUpdate u = { 0, 0, "2026-11-30", "Tester", BP_RAG_AMBER, (char *) note, NULL };
+
+  g_assert_no_error (error);
+  u.action_id = action->id;
+  g_assert_true (bp_db_add_update (db, &u, &error));
+  g_assert_no_error (error);
+}
+
+static int
+count_note (const char *path, const char *note)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count(*) FROM progress_update WHERE commentary = '%s'", note);
+
+  return bp_test_sql_int (path, sql);
+}
+
+static void
+test_checkpoint_while_open (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wal = side_file (f->path, "-wal");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (bp_db_checkpoint (db, TRUE, &error));
+  add_note (db, "1.1", "in the WAL only");
+  /* Committed, but still only in the WAL file: the main file alone lacks it. */
+  g_assert_cmpint (file_size (wal), >, 0);
+  before = copy_alone (f, f->path, "before.boardpack");
+  g_assert_cmpint (count_note (before, "in the WAL only"), ==, 0);
+
+  g_assert_true (bp_db_checkpoint (db, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (file_size (wal), ==, 0);
+  after = copy_alone (f, f->path, "after.boardpack");
+  g_assert_cmpint (count_note (after, "in the WAL only"), ==, 1);
+}
+
+static void
+test_close_leaves_no_side_file (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  g_autoptr (BpDb) other = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wal = side_file (f->path, "-wal");
+  g_autofree char *shm = side_file (f->path, "-shm");
+  g_autofree char *alone = NULL;
+
+  /* A second program has the file open: closing the first cannot remove
+   * the WAL, but finalizing it still copies its writes into the file. */
+  other = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  add_note (db, "1.2", "written before close");
+  g_clear_object (&db);
+  alone = copy_alone (f, f->path, "alone.boardpack");
+  g_assert_cmpint (count_note (alone, "written before close"), ==, 1);
+
+  /* Closed explicitly while a reference is still held: later calls fail
+   * with a message, and the last close removes the side files. */
+  {
+    g_autoptr (BpDb) held = g_object_ref (other);
+
+    bp_db_close (other);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    g_assert_null (bp_db_find_action (held, "1.1", &error));
+    g_assert_error (error, BP_ERROR, BP_ERROR_IO);
+  }
+}
+
+static void
+test_writer_waits (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sum = NULL;
+  sqlite3 *other = NULL;
+
+  g_clear_object (&db);
+  /* Another program holds the write lock past the wait (shortened for the
+   * tests in main()): the write fails with its own error and changes
+   * nothing; the reads at open wait too, and then fail the same way. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE; UPDATE programme SET title = 'x'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  sum = bp_test_file_sum (f->path);
+  {
+    g_autoptr (BpAction) action = bp_db_find_action (db, "1.1", &error);
+    BpUpdate u = { 0, action->id, "2026-11-30", "Tester", BP_RAG_RED, "blocked", NULL };
+
+    g_assert_false (bp_db_add_update (db, &u, &error));
+    g_assert_error (error, BP_ERROR, BP_ERROR_BUSY);
+    g_assert_cmpstr (strstr (error->message, "another program is writing to this programme"),
+                     !=, NULL);
+    g_assert_true (g_str_has_prefix (error->message, f->path));
+    g_assert_cmpint (bp_error_exit_code (error), ==, 75);
+    g_clear_error (&error);
+  }
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *now = bp_test_file_sum (f->path);
+
+    g_assert_cmpstr (now, ==, sum);
+  }
+  /* Once the other program is done, the same write goes through. */
+  add_note (db, "1.1", "after the wait");
+  sqlite3_close (other);
+  g_clear_object (&db);
+  g_assert_cmpint (count_note (f->path, "after the wait"), ==, 1);
+
+  /* An exclusive lock (a rollback-journal writer mid-commit) makes even
+   * the first read at open wait, then fail with the same message. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  db = bp_db_open (f->path, BP_OPEN_READ_ONLY, &error);
+  g_assert_null (db);
+  g_assert_error (error, BP_ERROR, BP_ERROR_BUSY);
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
+static void
+test_network_fs_names (void)
+{
+  g_assert_cmpstr (bp_db_network_fs_name (0x6969), ==, "NFS");
+  g_assert_cmpstr (bp_db_network_fs_name (0xFF534D42), ==, "CIFS");
+  g_assert_cmpstr (bp_db_network_fs_name (0xFE534D42), ==, "SMB2");
+  g_assert_cmpstr (bp_db_network_fs_name (0x65735546), ==, "FUSE");
+  /* ext4, tmpfs, btrfs, xfs: local. */
+  g_assert_null (bp_db_network_fs_name (0xEF53));
+  g_assert_null (bp_db_network_fs_name (0x01021994));
+  g_assert_null (bp_db_network_fs_name (0x9123683E));
+  g_assert_null (bp_db_network_fs_name (0x58465342));
+}
+
+static void
+test_sync_folder (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "OneDrive - Wessex Bay Council", NULL);
+  g_autofree char *path = g_build_filename (folder, "plan.boardpack", NULL);
+  g_autofree char *wal = side_file (path, "-wal");
+  g_autofree char *journal = side_file (path, "-journal");
+  g_autofree char *mode = NULL;
+  g_autofree char *alone = NULL;
+  g_autoptr (GError) error = NULL;
+  BpTestIds ids;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  {
+    g_autoptr (BpDb) db = bp_test_small_programme (path, &ids);
+
+    g_assert_cmpstr (bp_db_get_shared_folder (db), ==, "OneDrive");
+    add_note (db, "2.1", "saved in the sync folder");
+    /* A rollback journal: after each commit the main file alone is whole.
+     * Holding its lock, SQLite keeps the journal file but zeroes its
+     * header, so that it is never taken for an unfinished commit. */
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+    if (g_file_test (journal, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *head = NULL;
+        gsize len = 0;
+
+        g_assert_true (g_file_get_contents (journal, &head, &len, NULL));
+        for (gsize i = 0; i < MIN (len, 28); i++)
+          g_assert_cmpint (head[i], ==, 0);
+      }
+    alone = copy_alone (f, path, "alone.boardpack");
+    g_assert_cmpint (count_note (alone, "saved in the sync folder"), ==, 1);
+
+    /* One program at a time: the open connection keeps a second one out. */
+    {
+      g_autoptr (BpDb) second = NULL;
+
+      second = bp_db_open (path, BP_OPEN_READ_ONLY, &error);
+      g_assert_null (second);
+      g_assert_error (error, BP_ERROR, BP_ERROR_BUSY);
+      g_clear_error (&error);
+    }
+  }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  mode = bp_test_sql_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_null (bp_db_shared_folder_kind (f->path));
+  {
+    g_autofree char *dropbox = bp_db_shared_folder_kind ("/home/officer/Dropbox/board/plan.boardpack");
+
+    g_assert_cmpstr (dropbox, ==, "Dropbox");
+  }
+  g_unlink (path);
+  g_rmdir (folder);
+}
+
+/* A sample file with a WAL of its own, left as a crash leaves it: the
+ * file and its -wal copied while the writer still had them open. */
+static void
+make_crash_copy (Fixture *f, const char *from, const char *to, const char *note)
+{
+  g_autofree char *from_wal = side_file (from, "-wal");
+  g_autofree char *to_wal = side_file (to, "-wal");
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  sqlite3 *db = NULL;
+  g_autofree char *sql = g_strdup_printf (
+    "PRAGMA journal_mode = WAL;"
+    "INSERT INTO progress_update (action_id, date, author, rag, commentary)"
+    "  SELECT id, '2026-11-30', 'Tester', 'R', '%s' FROM action WHERE ref = '3.2'", note);
+
+  g_assert_cmpint (sqlite3_open (from, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (file_size (from_wal), >, 0);
+  if (to)
+    {
+      g_assert_true (g_file_get_contents (from_wal, &data, &len, NULL));
+      g_assert_true (g_file_set_contents (to_wal, data, len, NULL));
+    }
+  sqlite3_close (db);
+}
+
+static void
+test_left_wal (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *crashed = g_build_filename (f->dir, "crashed.boardpack", NULL);
+  g_autofree char *other = g_build_filename (f->dir, "other.boardpack", NULL);
+  g_autofree char *other_wal = side_file (other, "-wal");
+  g_autofree char *sum = NULL;
+  g_autofree char *wal_sum = NULL;
+
+  {
+    g_autoptr (BpDb) sample = bp_sample_write (f->path, &error);
+
+    g_assert_no_error (error);
+  }
+
+  /* A crash: its own WAL fits, and the write in it is kept. */
+  {
+    g_autofree char *data2 = NULL;
+    gsize len = 0;
+
+    g_assert_true (g_file_get_contents (f->path, &data2, &len, NULL));
+    g_assert_true (g_file_set_contents (crashed, data2, len, NULL));
+    g_assert_true (g_file_set_contents (other, data2, len, NULL));
+  }
+  make_crash_copy (f, f->path, crashed, "kept after a crash");
+  {
+    g_autoptr (BpDb) db = bp_db_open (crashed, BP_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (db);
+  }
+  g_assert_cmpint (count_note (crashed, "kept after a crash"), ==, 1);
+
+  /* Another copy, edited on its own since, and given this one's WAL: the
+   * WAL does not fit, and opening it refuses and changes nothing. */
+  {
+    g_autoptr (BpDb) db = bp_db_open (other, BP_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+    for (int i = 0; i < 30; i++)
+      {
+        g_autofree char *note = g_strdup_printf ("edited on the other copy %d", i);
+
+        add_note (db, "2.1", note);
+      }
+  }
+  g_assert_false (g_file_test (other_wal, G_FILE_TEST_EXISTS));
+  make_crash_copy (f, crashed, other, "from the wrong copy");
+  sum = bp_test_file_sum (other);
+  wal_sum = bp_test_file_sum (other_wal);
+  {
+    g_autoptr (BpDb) db = bp_db_open (other, BP_OPEN_DEFAULT, &error);
+
+    g_assert_null (db);
+    g_assert_error (error, BP_ERROR, BP_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "does not fit this file"));
+    g_clear_error (&error);
+    db = bp_db_open (other, BP_OPEN_READ_ONLY, &error);
+    g_assert_null (db);
+    g_assert_error (error, BP_ERROR, BP_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+  {
+    g_autofree char *now = bp_test_file_sum (other);
+    g_autofree char *wal_now = bp_test_file_sum (other_wal);
+
+    g_assert_cmpstr (now, ==, sum);
+    g_assert_cmpstr (wal_now, ==, wal_sum);
+  }
+  /* Moved away as the message says, the copy opens as it was saved. */
+  g_assert_cmpint (g_unlink (other_wal), ==, 0);
+  {
+    g_autoptr (BpDb) db = bp_db_open (other, BP_OPEN_DEFAULT, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (count_note (other, "edited on the other copy 29"), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  /* The wait for another program's write, shortened so that the tests
+   * that hold a lock finish quickly (read once, at the first open). */
+  g_setenv ("BOARDPACK_BUSY_TIMEOUT_MS", "300", TRUE);
+  g_test_init (&argc, &argv, NULL);
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  ADD ("/file/checkpoint-while-open", test_checkpoint_while_open);
+  ADD ("/file/close-leaves-no-side-file", test_close_leaves_no_side_file);
+  ADD ("/file/writer-waits", test_writer_waits);
+  g_test_add_func ("/file/network-fs-names", test_network_fs_names);
+  ADD ("/file/sync-folder", test_sync_folder);
+  ADD ("/file/left-wal", test_left_wal);
+  return g_test_run ();
+}
