@@ -553,6 +553,48 @@ test_language_setting (Fixture *f, gconstpointer data)
   g_assert_cmpint (pack_in (f->sample, f->pdf, "", &err), ==, 64);
 }
 
+/* A pack in a language whose catalogue is missing or unreadable (here
+ * through $BOARDPACK_LOCALEDIR, which replaces the built-in one) is
+ * refused with exit 69 and writes nothing; English needs no catalogue. */
+static void
+test_missing_catalogue (Fixture *f, gconstpointer data)
+{
+  g_autofree char *locale = g_build_filename (f->dir, "locale", NULL);
+  g_autofree char *folder = g_build_filename (locale, "cy", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (folder, "boardpack.mo", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_setenv ("BOARDPACK_LOCALEDIR", locale, TRUE);
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "cy", &err), ==, 69);
+  g_assert_nonnull (strstr (err, "Welsh"));
+  g_assert_nonnull (strstr (err, mo));
+  g_assert_true (strchr (err, '\n') == err + strlen (err) - 1); /* one line */
+  g_assert_false (g_file_test (f->pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  /* A damaged catalogue; an existing pack is left as it was. */
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (mo, "not a catalogue", -1, NULL));
+  g_assert_true (g_file_set_contents (f->pdf, "the last pack", -1, NULL));
+  before = bp_test_file_sum (f->pdf);
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "bilingual", &err), ==, 69);
+  g_assert_nonnull (strstr (err, "not a GNU message catalogue"));
+  after = bp_test_file_sum (f->pdf);
+  g_assert_cmpstr (before, ==, after);
+
+  g_assert_cmpint (pack_in (f->sample, f->pdf, "en", NULL), ==, 0);
+  g_assert_true (pdf_has_lang (f, "en-GB"));
+
+  g_unsetenv ("BOARDPACK_LOCALEDIR");
+  g_unlink (mo);
+  g_rmdir (folder);
+  *strrchr (folder, G_DIR_SEPARATOR) = '\0';
+  g_rmdir (folder);
+  g_rmdir (locale);
+}
+
 /* The Welsh catalogue is well formed, and every message of the pack's
  * fixed text (composer, document engine, charts, status words) has a
  * Welsh translation. */
@@ -581,6 +623,9 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* The Welsh packs come from the catalogue built into the binary, with
+   * nothing installed and whatever the developer's shell has set. */
+  g_unsetenv ("BOARDPACK_LOCALEDIR");
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/pack/sample", test_sample_pack);
   ADD ("/pack/outline-and-language", test_outline_and_language);
@@ -590,6 +635,7 @@ main (int argc, char **argv)
   ADD ("/pack/welsh", test_welsh_pack);
   ADD ("/pack/bilingual", test_bilingual_pack);
   ADD ("/pack/language-setting", test_language_setting);
+  ADD ("/pack/missing-catalogue", test_missing_catalogue);
   g_test_add_func ("/pack/welsh-catalogue", test_welsh_catalogue);
 #undef ADD
   return g_test_run ();

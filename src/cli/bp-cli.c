@@ -77,6 +77,11 @@ static int
 report_error (const GError *error)
 {
   g_printerr ("%s\n", error->message);
+  /* A pack whose language has no catalogue: neither the file (it packs
+   * in English) nor the command line is wrong; a support file is missing
+   * or damaged, which sysexits calls EX_UNAVAILABLE. */
+  if (error->domain == BP_TRANSLATION_ERROR)
+    return BP_EXIT_UNAVAILABLE;
   return bp_error_exit_code (error);
 }
 

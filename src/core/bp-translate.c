@@ -1,11 +1,15 @@
 /* bp-translate.c: a document's fixed text in its own language.
  *
- * The Welsh catalogue is read straight from boardpack.mo (GNU MO format:
- * a magic number, the number of messages N, and the offsets of two
- * tables of N (length, offset) pairs, the originals sorted by strcmp, so
- * a lookup is a binary search). Plural forms follow Welsh's six-form
- * rule; context is not used by the pack's text. */
+ * The Welsh catalogue, built into the binary (or the boardpack.mo that
+ * $BOARDPACK_LOCALEDIR names), is read once per process, without the C
+ * library's gettext (GNU MO format: a magic number, the number of
+ * messages N, and the offsets of two tables of N (length, offset) pairs,
+ * the originals sorted by strcmp, so a lookup is a binary search).
+ * Plural forms follow Welsh's six-form rule; context is not used by the
+ * pack's text. */
 #include "bp-translate.h"
+
+#include "bp-catalogues.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -14,9 +18,12 @@
 #define MO_MAGIC         0x950412deU
 #define MO_MAGIC_SWAPPED 0xde120495U
 
+/* Where bp-catalogues.gresource.xml puts the compiled catalogues. */
+#define CATALOGUE_RESOURCE_PATH "/org/boardpack/Boardpack/catalogues/"
+
 struct _BpTranslation
 {
-  GMappedFile *file;
+  GBytes *bytes;
   const guint8 *data;
   gsize length;
   gboolean swapped;
@@ -50,19 +57,18 @@ entry (BpTranslation *t, guint32 table, guint32 i, guint32 *out_length)
   return (const char *) t->data + offset;
 }
 
+G_DEFINE_QUARK (bp-translation-error-quark, bp_translation_error)
+
 BpTranslation *
-bp_translation_new_from_file (const char *path, GError **error)
+bp_translation_new_from_bytes (GBytes *bytes, const char *name, GError **error)
 {
   g_autoptr (BpTranslation) t = g_new0 (BpTranslation, 1);
   guint32 magic;
 
-  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL && name != NULL, NULL);
 
-  t->file = g_mapped_file_new (path, FALSE, error);
-  if (t->file == NULL)
-    return NULL;
-  t->data = (const guint8 *) g_mapped_file_get_contents (t->file);
-  t->length = g_mapped_file_get_length (t->file);
+  t->bytes = g_bytes_ref (bytes);
+  t->data = g_bytes_get_data (bytes, &t->length);
   if (t->length < 28)
     goto invalid;
   memcpy (&magic, t->data, sizeof magic);
@@ -91,9 +97,32 @@ bp_translation_new_from_file (const char *path, GError **error)
   return g_steal_pointer (&t);
 
 invalid:
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
-               "%s is not a GNU message catalogue", path);
+  g_set_error (error, BP_TRANSLATION_ERROR, BP_TRANSLATION_ERROR_UNREADABLE,
+               _("%s is not a GNU message catalogue"), name);
   return NULL;
+}
+
+BpTranslation *
+bp_translation_new_from_file (const char *path, GError **error)
+{
+  g_autoptr (GMappedFile) file = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  file = g_mapped_file_new (path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      g_set_error_literal (error, BP_TRANSLATION_ERROR,
+                           g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+                               ? BP_TRANSLATION_ERROR_MISSING
+                               : BP_TRANSLATION_ERROR_UNREADABLE,
+                           local_error->message);
+      return NULL;
+    }
+  bytes = g_mapped_file_get_bytes (file);
+  return bp_translation_new_from_bytes (bytes, path, error);
 }
 
 void
@@ -101,7 +130,7 @@ bp_translation_free (BpTranslation *t)
 {
   if (t == NULL)
     return;
-  g_clear_pointer (&t->file, g_mapped_file_unref);
+  g_clear_pointer (&t->bytes, g_bytes_unref);
   g_free (t);
 }
 
@@ -115,24 +144,38 @@ bp_translation_get_n_messages (BpTranslation *t)
 BpTranslation *
 bp_translation_load (const char *lang, GError **error)
 {
-  const char *dirs[] = { g_getenv ("BOARDPACK_LOCALEDIR"), LOCALEDIR };
+  const char *dir = g_getenv ("BOARDPACK_LOCALEDIR");
+  g_autofree char *resource = NULL;
+  g_autoptr (GBytes) bytes = NULL;
 
   g_return_val_if_fail (lang != NULL, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+  /* An override replaces the built-in catalogue rather than falling back
+   * to it: whoever set it asked for that file. */
+  if (dir != NULL && dir[0] != '\0')
     {
-      g_autofree char *path = NULL;
+      g_autofree char *path
+          = g_build_filename (dir, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 
-      if (dirs[i] == NULL || dirs[i][0] == '\0')
-        continue;
-      path = g_build_filename (dirs[i], lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return bp_translation_new_from_file (path, error);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_set_error (error, BP_TRANSLATION_ERROR, BP_TRANSLATION_ERROR_MISSING,
+                       _("%s does not exist (BOARDPACK_LOCALEDIR is set)"), path);
+          return NULL;
+        }
+      return bp_translation_new_from_file (path, error);
     }
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-               "No %s catalogue for “%s” in $BOARDPACK_LOCALEDIR or %s",
-               GETTEXT_PACKAGE, lang, LOCALEDIR);
-  return NULL;
+
+  resource = g_strconcat (CATALOGUE_RESOURCE_PATH, lang, ".mo", NULL);
+  bytes = g_resource_lookup_data (bp_catalogues_get_resource (), resource,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error (error, BP_TRANSLATION_ERROR, BP_TRANSLATION_ERROR_MISSING,
+                   _("no catalogue for “%s” is built into this Boardpack"), lang);
+      return NULL;
+    }
+  return bp_translation_new_from_bytes (bytes, resource, error);
 }
 
 /* The index of @msgid among the originals, or -1. */
@@ -266,23 +309,46 @@ bp_language_tag (BpLanguage language)
   return language == BP_LANGUAGE_CY || language == BP_LANGUAGE_BILINGUAL ? "cy" : "en-GB";
 }
 
-/* The Welsh catalogue, loaded once, for the life of the process. */
+/* The Welsh catalogue, loaded once, for the life of the process; NULL,
+ * with the reason in @out_error, when it cannot be read. */
 static BpTranslation *
-welsh (void)
+welsh_catalogue (const GError **out_error)
 {
   static BpTranslation *catalogue;
+  static GError *load_error;
   static gsize once;
 
   if (g_once_init_enter (&once))
     {
-      g_autoptr (GError) error = NULL;
-
-      catalogue = bp_translation_load ("cy", &error);
-      if (catalogue == NULL)
-        g_printerr ("boardpack: %s; the Welsh text stays in English\n", error->message);
+      catalogue = bp_translation_load ("cy", &load_error);
       g_once_init_leave (&once, 1);
     }
+  if (out_error != NULL)
+    *out_error = load_error;
   return catalogue;
+}
+
+/* NULL (the Welsh text would stay in English) only when the catalogue
+ * cannot be read, which bp_language_check() reports before anything is
+ * written. */
+static BpTranslation *
+welsh (void)
+{
+  return welsh_catalogue (NULL);
+}
+
+gboolean
+bp_language_check (BpLanguage language, GError **error)
+{
+  const GError *load_error = NULL;
+
+  if (language != BP_LANGUAGE_CY && language != BP_LANGUAGE_BILINGUAL)
+    return TRUE;
+  if (welsh_catalogue (&load_error) != NULL)
+    return TRUE;
+  g_set_error (error, BP_TRANSLATION_ERROR, load_error->code,
+               _("Cannot write in Welsh (cy): %s"), load_error->message);
+  return FALSE;
 }
 
 static gboolean

@@ -6,6 +6,13 @@
  * runs in. Its fixed text is translated through a catalogue read
  * directly from the compiled boardpack.mo, never through setlocale.
  *
+ * The catalogues of the pack's languages are built into the binary (a
+ * GResource compiled from po/ at build time), so a pack in Welsh needs
+ * nothing installed; $BOARDPACK_LOCALEDIR, when set, replaces them with
+ * DIR/LANG/LC_MESSAGES/boardpack.mo, to try a translation without
+ * rebuilding. A document in a language whose catalogue is missing or
+ * unreadable is refused (bp_language_check), never written in English.
+ *
  * A render sets the current document language for its duration
  * (bp_tr_push / bp_tr_pop, per thread); bp_tr() and friends then give
  * the text in that language. Outside a render (BP_LANGUAGE_UI) they are
@@ -33,12 +40,30 @@ const char *bp_language_to_string (BpLanguage language);
  * bilingual (Welsh first), "en-GB" otherwise. */
 const char *bp_language_tag (BpLanguage language);
 
+#define BP_TRANSLATION_ERROR (bp_translation_error_quark ())
+
+typedef enum
+{
+  BP_TRANSLATION_ERROR_MISSING,    /* no catalogue for the language */
+  BP_TRANSLATION_ERROR_UNREADABLE, /* a catalogue that cannot be read */
+} BpTranslationError;
+
+GQuark bp_translation_error_quark (void);
+
+/* Whether text in @language can be written: the catalogue it needs is
+ * there and readable (English and BP_LANGUAGE_UI need none). Fails with
+ * BP_TRANSLATION_ERROR, naming the language, otherwise. */
+gboolean bp_language_check (BpLanguage language, GError **error);
+
 /* A compiled gettext catalogue (GNU MO), read without the C library's
  * gettext. */
 typedef struct _BpTranslation BpTranslation;
 
+/* @name (a path or a resource) is for the error message. */
+BpTranslation *bp_translation_new_from_bytes (GBytes *bytes, const char *name, GError **error);
 BpTranslation *bp_translation_new_from_file (const char *path, GError **error);
-/* boardpack.mo for @lang ("cy"), from $BOARDPACK_LOCALEDIR, then LOCALEDIR. */
+/* The catalogue for @lang ("cy"): the built-in one, or the one in
+ * $BOARDPACK_LOCALEDIR when that is set. */
 BpTranslation *bp_translation_load (const char *lang, GError **error);
 void           bp_translation_free (BpTranslation *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpTranslation, bp_translation_free)

@@ -155,7 +155,10 @@ bp_pack_load (BpDb *db, const BpPackOptions *options, GError **error)
   if (pack->programme != NULL && pack->language == BP_LANGUAGE_UI
       && !bp_language_parse (pack->programme->language, &pack->language))
     pack->language = BP_LANGUAGE_EN;
+  /* Refused before anything is written: a pack in English tagged as Welsh
+   * would mislead its readers and their screen readers. */
   if (pack->programme == NULL
+      || !bp_language_check (pack->language, error)
       || !choose_meeting (pack, db, options ? options->meeting_date : NULL, &meetings, &index, error))
     return NULL;
 

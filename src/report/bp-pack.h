@@ -18,7 +18,8 @@ typedef struct
 typedef struct _BpPack BpPack;
 
 /* Reads everything the pack shows for the chosen meeting, once. Fails with
- * BP_ERROR_INVALID when the meeting is unknown or the file has none. */
+ * BP_ERROR_INVALID when the meeting is unknown or the file has none, and
+ * with BP_TRANSLATION_ERROR when the pack's language has no catalogue. */
 BpPack *bp_pack_load (BpDb *db, const BpPackOptions *options, GError **error);
 void bp_pack_free (BpPack *pack);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpPack, bp_pack_free)

@@ -125,6 +125,20 @@ else
   fail "installed boardpack check did not print integrity: ok"
 fi
 
+# The pack's Welsh is built into the binary: this one runs outside its
+# prefix, where no installed catalogue could be found.
+if command -v pdftotext >/dev/null 2>&1; then
+  if env -u BOARDPACK_LOCALEDIR "$bin/boardpack" pack "$programme" -o "$tmp/work/cy.pdf" \
+       --language cy >/dev/null \
+     && pdftotext "$tmp/work/cy.pdf" - | grep -q 'Adroddiad eithriadau'; then
+    ok "installed boardpack pack --language cy: in Welsh"
+  else
+    fail "installed boardpack pack --language cy is not in Welsh"
+  fi
+else
+  echo "skip: pdftotext is not installed, the Welsh pack not checked"
+fi
+
 # ------------------------------------------- the MIME type, as GIO sees it
 # A programme by name, a programme by content alone (no extension: the
 # application id at byte 68 decides), and a plain SQLite database, which
