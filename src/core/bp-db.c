@@ -781,7 +781,8 @@ static const struct
 };
 
 /* Folders that desktop sync clients keep in step with a cloud copy, by
- * the names the clients give them. */
+ * the names the clients give them (exactly: a folder "box" or "mega" of
+ * one's own is not a sync client's). */
 static const char *const sync_folders[] = {
   "Dropbox", "OneDrive", "Nextcloud", "ownCloud", "Google Drive", "GoogleDrive",
   "pCloudDrive", "MEGA", "MEGAsync", "Box", "Box Sync", "SharePoint", "iCloud Drive",
@@ -818,7 +819,7 @@ bp_db_shared_folder_kind (const char *path)
   for (guint i = 0; parts[i]; i++)
     for (guint j = 0; sync_folders[j]; j++)
       /* "OneDrive - Wessex Bay Council" is how business accounts name it. */
-      if (g_ascii_strcasecmp (parts[i], sync_folders[j]) == 0
+      if (g_str_equal (parts[i], sync_folders[j])
           || (g_str_has_prefix (parts[i], sync_folders[j])
               && g_str_has_prefix (parts[i] + strlen (sync_folders[j]), " - ")))
         return g_strdup (sync_folders[j]);
