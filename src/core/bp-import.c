@@ -575,6 +575,7 @@ typedef struct
   gboolean have_header;
   gboolean mapping_failed;
   GPtrArray *pending; /* BpCsvRecord copies before the header is found */
+  GArray *pending_scores; /* int: each pending record's score as the header (choose_header()) */
   int header_row;
   int n_header_cells;
   GPtrArray *columns; /* Column* */
@@ -1075,6 +1076,35 @@ find_alias (const Alias *list, gsize n, BpImportKind kind, const char *key, gboo
   return NULL;
 }
 
+/* find_alias (aliases, ...) by a hash table per kind, built once: every
+ * cell of each row that may be the header is looked up, and the list is
+ * long. The table gives the first alias of the kind, as the list would. */
+static const Alias *
+find_exact_alias (BpImportKind kind, const char *key, int *out_rank)
+{
+  static GHashTable *by_kind[BP_IMPORT_UPDATES + 1]; /* alias -> index + 1; never freed */
+  static gsize built;
+  gpointer index;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint k = 0; k < G_N_ELEMENTS (by_kind); k++)
+        {
+          by_kind[k] = g_hash_table_new (g_str_hash, g_str_equal);
+          for (gsize i = 0; i < G_N_ELEMENTS (aliases); i++)
+            if ((aliases[i].kinds & (1u << k)) && !g_hash_table_contains (by_kind[k], aliases[i].alias))
+              g_hash_table_insert (by_kind[k], (gpointer) aliases[i].alias, GSIZE_TO_POINTER (i + 1));
+        }
+      g_once_init_leave (&built, 1);
+    }
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (by_kind), NULL);
+  index = g_hash_table_lookup (by_kind[kind], key);
+  if (index == NULL)
+    return NULL;
+  *out_rank = (int) GPOINTER_TO_SIZE (index) - 1;
+  return &aliases[*out_rank];
+}
+
 static Field
 field_from_name (BpImportKind kind, const char *name)
 {
@@ -1164,7 +1194,7 @@ build_columns (Run *run, char **cells, guint n_cells, int row, gboolean report_e
             set_note (c, _("no header"));
           continue;
         }
-      if ((alias = find_alias (aliases, G_N_ELEMENTS (aliases), kind, key, FALSE, &c->rank))
+      if ((alias = find_exact_alias (kind, key, &c->rank))
           || (alias = find_alias (prefixes, G_N_ELEMENTS (prefixes), kind, key, TRUE, &c->rank)))
         {
           c->field = alias->field;
@@ -1259,7 +1289,7 @@ build_columns (Run *run, char **cells, guint n_cells, int row, gboolean report_e
             int rank;
             g_autofree char *key = fold_key (c->header);
 
-            alias = find_alias (aliases, G_N_ELEMENTS (aliases), kind, key, FALSE, &rank);
+            alias = find_exact_alias (kind, key, &rank);
             if (alias && alias->fallback)
               {
                 c->field = alias->fallback;
@@ -3062,13 +3092,25 @@ choose_header (Run *run, gboolean final)
   for (guint i = 0; i < run->pending->len && !complete; i++)
     {
       BpCsvRecord *rec = g_ptr_array_index (run->pending, i);
-      g_autoptr (GPtrArray) cols = NULL;
       int score;
 
-      if (record_is_blank (rec))
+      /* Each record is scored once, not again as every later one comes
+       * in: -1 blank, G_MAXINT naming every required column. */
+      if (i < run->pending_scores->len)
+        score = g_array_index (run->pending_scores, int, i);
+      else
+        {
+          g_autoptr (GPtrArray) cols = NULL;
+
+          score = record_is_blank (rec) ? -1
+                  : build_columns (run, rec->cells, rec->n_cells, rec->row, FALSE, &cols);
+          if (cols && columns_complete (run, cols))
+            score = G_MAXINT;
+          g_array_append_val (run->pending_scores, score);
+        }
+      if (score < 0)
         continue;
-      score = build_columns (run, rec->cells, rec->n_cells, rec->row, FALSE, &cols);
-      if (columns_complete (run, cols))
+      if (score == G_MAXINT)
         {
           best = (int) i;
           complete = TRUE;
@@ -3111,6 +3153,7 @@ choose_header (Run *run, gboolean final)
   for (guint i = best + 1; i < run->pending->len && !run->mapping_failed; i++)
     import_data_record (run, g_ptr_array_index (run->pending, i));
   g_ptr_array_set_size (run->pending, 0);
+  g_array_set_size (run->pending_scores, 0);
 }
 
 static gboolean
@@ -3539,6 +3582,7 @@ static void
 run_clear (Run *run)
 {
   g_clear_pointer (&run->pending, g_ptr_array_unref);
+  g_clear_pointer (&run->pending_scores, g_array_unref);
   g_clear_pointer (&run->columns, g_ptr_array_unref);
   g_clear_pointer (&run->missing, g_ptr_array_unref);
   g_clear_pointer (&run->warned_headerless, g_hash_table_unref);
@@ -3576,6 +3620,7 @@ run_init (Run *run, BpImport *self, BpDb *db, BpImportReport *report)
   run->fy_start = self->fy_start_month ? self->fy_start_month : 4;
   run->date = self->date ? g_strdup (self->date) : bp_date_today ();
   run->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  run->pending_scores = g_array_new (FALSE, FALSE, sizeof (int));
   run->missing = g_ptr_array_new_with_free_func (g_free);
   run->warned_headerless = g_hash_table_new (NULL, NULL);
   run->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
