@@ -109,6 +109,22 @@ choose_meeting (BpPack *pack, BpDb *db, const char *date, GPtrArray **out_meetin
                    bp_db_get_path (db));
       return FALSE;
     }
+  /* Only a damaged file has a meeting without a date (the column is NOT
+   * NULL) or with something else in it: which meeting is the latest, or
+   * the next, would be wrong. */
+  for (guint i = 0; i < meetings->len; i++)
+    {
+      BpMeeting *m = meetings->pdata[i];
+
+      if (!bp_date_is_valid (m->date))
+        {
+          g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
+                       _("%s: a board meeting has no valid date (“%s”): the file is damaged; "
+                         "restore it from a backup"),
+                       bp_db_get_path (db), m->date ? m->date : "");
+          return FALSE;
+        }
+    }
   for (guint i = 0; i < meetings->len; i++)
     {
       BpMeeting *m = meetings->pdata[i];
@@ -168,8 +184,10 @@ bp_pack_load (BpDb *db, const BpPackOptions *options, GError **error)
       pack->next_meeting_known = TRUE;
     }
   else
+    /* The cadence as the file has it, within reason: a damaged file's
+     * 2147483647 weeks would overflow the days. */
     pack->next_meeting_date = bp_date_add_days (pack->meeting->date,
-                                                7 * MAX (pack->programme->cadence_weeks, 1));
+                                                7 * CLAMP (pack->programme->cadence_weeks, 1, 520));
 
   if (!(pack->priorities = bp_db_list_priorities (db, error))
       || !(pack->actions = bp_db_list_actions (db, NULL, error))
