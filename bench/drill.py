@@ -70,7 +70,9 @@ class Drill:
 
     @staticmethod
     def notes(path, prefix):
-        db = sqlite3.connect(path)
+        # Read-only: the drill must not apply a WAL left by a kill itself;
+        # `boardpack check` has done that by now.
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             rows = db.execute("SELECT commentary FROM progress_update WHERE commentary LIKE ?",
                               (prefix + "%",)).fetchall()
@@ -185,7 +187,7 @@ class Drill:
         return path
 
     def action_count(self, path):
-        db = sqlite3.connect(path)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             return db.execute("SELECT count(*) FROM action").fetchone()[0]
         finally:

@@ -317,6 +317,7 @@ test_busy_and_shared (Fixture *f, gconstpointer data)
   g_autofree char *sum = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *synced = NULL;
+  g_autofree char *home_before = g_strdup (g_get_home_dir ());
   sqlite3 *other = NULL;
 
   run (&r, "sample", f->path, NULL);
@@ -342,6 +343,8 @@ test_busy_and_shared (Fixture *f, gconstpointer data)
     g_assert_cmpstr (now, ==, sum);
   }
 
+  /* Sync folders are looked for inside the home folder. */
+  g_setenv ("HOME", f->dir, TRUE);
   folder = g_build_filename (f->dir, "Nextcloud", NULL);
   synced = g_build_filename (folder, "plan.boardpack", NULL);
   g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
@@ -352,6 +355,7 @@ test_busy_and_shared (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (r.err, "share it by copy"));
   g_unlink (synced);
   g_rmdir (folder);
+  g_setenv ("HOME", home_before, TRUE);
 }
 
 int

@@ -86,14 +86,14 @@ test_checkpoint_while_open (Fixture *f, gconstpointer data)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
-  g_assert_true (bp_db_checkpoint (db, TRUE, &error));
+  g_assert_true (bp_db_checkpoint (db, 1000, &error));
   add_note (db, "1.1", "in the WAL only");
   /* Committed, but still only in the WAL file: the main file alone lacks it. */
   g_assert_cmpint (file_size (wal), >, 0);
   before = copy_alone (f, f->path, "before.boardpack");
   g_assert_cmpint (count_note (before, "in the WAL only"), ==, 0);
 
-  g_assert_true (bp_db_checkpoint (db, FALSE, &error));
+  g_assert_true (bp_db_checkpoint (db, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpint (file_size (wal), ==, 0);
   after = copy_alone (f, f->path, "after.boardpack");
@@ -176,8 +176,8 @@ test_writer_waits (Fixture *f, gconstpointer data)
   g_clear_object (&db);
   g_assert_cmpint (count_note (f->path, "after the wait"), ==, 1);
 
-  /* An exclusive lock (a rollback-journal writer mid-commit) makes even
-   * the first read at open wait, then fail with the same message. */
+  /* An exclusive lock (a program holding the file in exclusive locking
+   * mode) makes even the first read at open wait, then fail the same way. */
   g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -205,7 +205,10 @@ test_network_fs_names (void)
 static void
 test_sync_folder (Fixture *f, gconstpointer data)
 {
-  g_autofree char *folder = g_build_filename (f->dir, "OneDrive - Wessex Bay Council", NULL);
+  /* HOME is a scratch folder (main()): sync folders are looked for
+   * inside the home folder only. */
+  g_autofree char *folder = g_build_filename (g_get_home_dir (), "OneDrive - Wessex Bay Council",
+                                              NULL);
   g_autofree char *path = g_build_filename (folder, "plan.boardpack", NULL);
   g_autofree char *wal = side_file (path, "-wal");
   g_autofree char *journal = side_file (path, "-journal");
@@ -251,9 +254,35 @@ test_sync_folder (Fixture *f, gconstpointer data)
   g_assert_cmpstr (mode, ==, "delete");
   g_assert_null (bp_db_shared_folder_kind (f->path));
   {
-    g_autofree char *dropbox = bp_db_shared_folder_kind ("/home/officer/Dropbox/board/plan.boardpack");
+    static const struct { const char *rel; const char *kind; } cases[] = {
+      { "Dropbox/board/plan.boardpack", "Dropbox" },
+      { "Dropbox (Wessex Bay Council)/plan.boardpack", "Dropbox" },
+      { "Documents/Nextcloud/SEND/plan.boardpack", "Nextcloud" },
+      /* Named like a client's, but not a client's. */
+      { "box/plan.boardpack", NULL },
+      { "Projects/mega/plan.boardpack", NULL },
+      { "Dropboxes/plan.boardpack", NULL },
+      { "OneDrive-old/plan.boardpack", NULL },
+    };
+    g_autofree char *outside = bp_db_shared_folder_kind ("/media/officer/MEGA/plan.boardpack");
 
-    g_assert_cmpstr (dropbox, ==, "Dropbox");
+    for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *p = g_build_filename (g_get_home_dir (), cases[i].rel, NULL);
+        g_autofree char *kind = bp_db_shared_folder_kind (p);
+
+        g_assert_cmpstr (kind, ==, cases[i].kind);
+      }
+    /* A disk labelled MEGA, outside the home folder. */
+    g_assert_null (outside);
+    /* Asked for by name, any folder is one. */
+    g_setenv ("BOARDPACK_SHARED_FOLDER", "Egnyte", TRUE);
+    {
+      g_autofree char *forced = bp_db_shared_folder_kind (f->path);
+
+      g_assert_cmpstr (forced, ==, "Egnyte");
+    }
+    g_unsetenv ("BOARDPACK_SHARED_FOLDER");
   }
   g_unlink (path);
   g_rmdir (folder);
@@ -313,19 +342,24 @@ test_left_wal (Fixture *f, gconstpointer data)
   make_crash_copy (f, f->path, crashed, "kept after a crash");
   {
     g_autoptr (BpDb) db = bp_db_open (crashed, BP_OPEN_DEFAULT, &error);
+    g_autofree char *alone = NULL;
 
     g_assert_no_error (error);
     g_assert_nonnull (db);
+    /* Applied, and at once in the main file too, while still open. */
+    alone = copy_alone (f, crashed, "crashed-alone.boardpack");
+    g_assert_cmpint (count_note (alone, "kept after a crash"), ==, 1);
   }
   g_assert_cmpint (count_note (crashed, "kept after a crash"), ==, 1);
 
-  /* Another copy, edited on its own since, and given this one's WAL: the
-   * WAL does not fit, and opening it refuses and changes nothing. */
+  /* Another copy, given one edit of its own since, and given this one's
+   * WAL: sound as a database, but it would replace that edit. Opening it
+   * refuses and changes nothing. */
   {
     g_autoptr (BpDb) db = bp_db_open (other, BP_OPEN_DEFAULT, &error);
 
     g_assert_no_error (error);
-    for (int i = 0; i < 30; i++)
+    for (int i = 0; i < 1; i++)
       {
         g_autofree char *note = g_strdup_printf ("edited on the other copy %d", i);
 
@@ -362,7 +396,131 @@ test_left_wal (Fixture *f, gconstpointer data)
 
     g_assert_no_error (error);
   }
-  g_assert_cmpint (count_note (other, "edited on the other copy 29"), ==, 1);
+  g_assert_cmpint (count_note (other, "edited on the other copy 0"), ==, 1);
+}
+
+/* Two BpDb of one process on one file, and another program writing
+ * between them: the second open must not drop the first one's locks, or
+ * the other program would think itself alone and remove the WAL. */
+static void
+run_update (const char *path, const char *note)
+{
+  g_autoptr (GError) error = NULL;
+  const char *argv[] = { g_getenv ("BOARDPACK"), "update", path, "1.1", "--rag", "red",
+                         "--note", note, NULL };
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                               NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+test_second_open_here (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (BpDb) first = bp_test_small_programme (f->path, &ids);
+  g_autoptr (BpDb) second = NULL;
+  g_autoptr (GError) error = NULL;
+  static const char *const notes[] = { "first before", "from another program",
+                                       "first after", "another program again", "first last",
+                                       "second last" };
+
+  add_note (first, "1.2", notes[0]);
+  second = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  run_update (f->path, notes[1]);
+  add_note (first, "1.2", notes[2]);
+  run_update (f->path, notes[3]);
+  add_note (first, "1.2", notes[4]);
+  add_note (second, "2.1", notes[5]);
+  g_clear_object (&first);
+  g_clear_object (&second);
+  for (gsize i = 0; i < G_N_ELEMENTS (notes); i++)
+    g_assert_cmpint (count_note (f->path, notes[i]), ==, 1);
+}
+
+/* A reader (check, a pack) that closes after the writer must copy the
+ * writer's last writes into the main file, not leave them in the WAL. */
+static void
+test_reader_closes_last (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (BpDb) writer = bp_test_small_programme (f->path, &ids);
+  g_autoptr (BpDb) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *wal = side_file (f->path, "-wal");
+  g_autofree char *alone = NULL;
+
+  reader = bp_db_open (f->path, BP_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (bp_db_is_read_only (reader));
+  /* Holding a snapshot from before the write, as a pack being drawn does. */
+  g_assert_cmpint (sqlite3_exec (bp_db_get_handle (reader),
+                                 "BEGIN; SELECT count(*) FROM action", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  add_note (writer, "1.1", "written while read");
+  g_clear_object (&writer);
+  alone = copy_alone (f, f->path, "held.boardpack");
+  g_assert_cmpint (count_note (alone, "written while read"), ==, 0);
+  g_assert_cmpint (sqlite3_exec (bp_db_get_handle (reader), "COMMIT", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_clear_object (&reader);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&alone, g_free);
+  alone = copy_alone (f, f->path, "released.boardpack");
+  g_assert_cmpint (count_note (alone, "written while read"), ==, 1);
+}
+
+typedef struct
+{
+  const char *path;
+  gulong hold_us;
+} Holder;
+
+static gpointer
+hold_write_lock (gpointer data)
+{
+  Holder *h = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (h->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE programme SET title = title",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_usleep (h->hold_us);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return NULL;
+}
+
+/* A write that meets another's lock waits for it: with a wait of two
+ * seconds, a lock held for a third of one delays the write, no more. */
+static void
+test_writer_waits_its_turn (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (BpDb) db = NULL;
+  g_autoptr (GError) error = NULL;
+  Holder holder = { f->path, 300000 };
+  GThread *thread;
+  gint64 start;
+
+  db = bp_test_small_programme (f->path, &ids);
+  g_clear_object (&db);
+  g_setenv ("BOARDPACK_BUSY_TIMEOUT_MS", "2000", TRUE);
+  db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+  g_setenv ("BOARDPACK_BUSY_TIMEOUT_MS", "300", TRUE);
+  g_assert_no_error (error);
+  thread = g_thread_new ("holder", hold_write_lock, &holder);
+  g_usleep (100000);
+  start = g_get_monotonic_time ();
+  add_note (db, "1.1", "waited its turn");
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 150000);
+  g_thread_join (thread);
+  g_clear_object (&db);
+  g_assert_cmpint (count_note (f->path, "waited its turn"), ==, 1);
 }
 
 int
@@ -370,14 +528,24 @@ main (int argc, char **argv)
 {
   /* The wait for another program's write, shortened so that the tests
    * that hold a lock finish quickly (read once, at the first open). */
+  g_autofree char *home = bp_test_tmpdir ();
+  int status;
+
   g_setenv ("BOARDPACK_BUSY_TIMEOUT_MS", "300", TRUE);
+  g_setenv ("HOME", home, TRUE);
+  g_unsetenv ("BOARDPACK_SHARED_FOLDER");
   g_test_init (&argc, &argv, NULL);
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/file/checkpoint-while-open", test_checkpoint_while_open);
   ADD ("/file/close-leaves-no-side-file", test_close_leaves_no_side_file);
   ADD ("/file/writer-waits", test_writer_waits);
+  ADD ("/file/writer-waits-its-turn", test_writer_waits_its_turn);
+  ADD ("/file/second-open-here", test_second_open_here);
+  ADD ("/file/reader-closes-last", test_reader_closes_last);
   g_test_add_func ("/file/network-fs-names", test_network_fs_names);
   ADD ("/file/sync-folder", test_sync_folder);
   ADD ("/file/left-wal", test_left_wal);
-  return g_test_run ();
+  status = g_test_run ();
+  g_rmdir (home);
+  return status;
 }

@@ -17,6 +17,7 @@ struct _BpApplication
 
   GSettings *settings;
   gint64 start_time;
+  guint signal_ids[3]; /* SIGTERM, SIGINT, SIGHUP */
 };
 
 G_DEFINE_FINAL_TYPE (BpApplication, bp_application, ADW_TYPE_APPLICATION)
@@ -403,8 +404,11 @@ on_quit_signal_cb (gpointer data)
 static void
 bp_application_shutdown (GApplication *app)
 {
+  BpApplication *self = BP_APPLICATION (app);
   GList *windows;
 
+  for (gsize i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
   /* Quitting leaves the windows to the process's exit: destroyed here,
    * each closes its file. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))))
@@ -434,10 +438,6 @@ bp_application_startup (GApplication *app)
   };
 
   G_APPLICATION_CLASS (bp_application_parent_class)->startup (app);
-
-  g_unix_signal_add (SIGTERM, on_quit_signal_cb, app);
-  g_unix_signal_add (SIGINT, on_quit_signal_cb, app);
-  g_unix_signal_add (SIGHUP, on_quit_signal_cb, app);
 
   if (source)
     schema = g_settings_schema_source_lookup (source, BP_APP_ID, TRUE);
@@ -478,6 +478,8 @@ bp_application_dispose (GObject *object)
 {
   BpApplication *self = BP_APPLICATION (object);
 
+  for (gsize i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (bp_application_parent_class)->dispose (object);
 }
@@ -498,6 +500,11 @@ bp_application_class_init (BpApplicationClass *klass)
 static void
 bp_application_init (BpApplication *self)
 {
+  /* From the start, so that a signal while GTK starts up ends the
+   * application the same way. */
+  self->signal_ids[0] = g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  self->signal_ids[1] = g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+  self->signal_ids[2] = g_unix_signal_add (SIGHUP, on_quit_signal_cb, self);
 }
 
 BpApplication *

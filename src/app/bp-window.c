@@ -35,11 +35,17 @@ struct _BpWindow
 
   gboolean closing_confirmed;
   guint checkpoint_id;
+  guint watch_id;
+  gint64 data_version;
 };
 
 /* After a write, how long the window waits for the next before it
- * copies the writes into the main file (see bp_db_checkpoint). */
-#define CHECKPOINT_IDLE_SECONDS 2
+ * copies the writes into the main file (see bp_db_checkpoint); how often
+ * it looks for writes by other programs, which it copies in too; and how
+ * long closing waits for another program's read or write. */
+#define CHECKPOINT_IDLE_MS 2000
+#define WATCH_SECONDS 5
+#define CLOSE_WAIT_MS 2000
 
 G_DEFINE_FINAL_TYPE (BpWindow, bp_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -68,23 +74,48 @@ update_undo_actions (BpWindow *self)
                                  writable && bp_db_can_redo (self->db));
 }
 
-/* Until it succeeds: another program's read can hold it up. */
+/* Again while another program's read or write holds it up; any other
+ * failure is left to the checkpoint at close. */
 static gboolean
 on_checkpoint_cb (gpointer data)
 {
   BpWindow *self = data;
+  g_autoptr (GError) error = NULL;
 
-  if (self->db && !bp_db_checkpoint (self->db, FALSE, NULL))
+  if (self->db && !bp_db_checkpoint (self->db, 0, &error)
+      && g_error_matches (error, BP_ERROR, BP_ERROR_BUSY))
     return G_SOURCE_CONTINUE;
+  if (error)
+    g_debug ("%s", error->message);
   self->checkpoint_id = 0;
   return G_SOURCE_REMOVE;
 }
 
 static void
-on_db_changed_cb (BpDb *db, const char *table, BpWindow *self)
+schedule_checkpoint (BpWindow *self)
 {
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
-  self->checkpoint_id = g_timeout_add_seconds (CHECKPOINT_IDLE_SECONDS, on_checkpoint_cb, self);
+  self->checkpoint_id = g_timeout_add (CHECKPOINT_IDLE_MS, on_checkpoint_cb, self);
+}
+
+/* A command run on the file while the window has it open may leave its
+ * write in the WAL (its own checkpoint gives way to the window's reads). */
+static gboolean
+on_watch_cb (gpointer data)
+{
+  BpWindow *self = data;
+  gint64 version = self->db ? bp_db_get_data_version (self->db) : -1;
+
+  if (version != self->data_version && self->checkpoint_id == 0)
+    schedule_checkpoint (self);
+  self->data_version = version;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_db_changed_cb (BpDb *db, const char *table, BpWindow *self)
+{
+  schedule_checkpoint (self);
   update_undo_actions (self);
   if (g_str_equal (table, "programme"))
     {
@@ -115,13 +146,16 @@ close_file (BpWindow *self)
 
   set_pages_db (self, NULL);
   g_clear_handle_id (&self->checkpoint_id, g_source_remove);
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->db)
     {
       g_signal_handlers_disconnect_by_data (self->db, self);
       /* Editors may still hold the BpDb; the file is closed now, so that
-       * it alone holds the session's writes when the window goes. */
-      if (!bp_db_checkpoint (self->db, TRUE, &error))
-        g_warning ("%s", error->message);
+       * it alone holds the session's writes when the window goes. A
+       * checkpoint that cannot finish loses nothing: the WAL is applied
+       * at the next open. */
+      if (!bp_db_checkpoint (self->db, CLOSE_WAIT_MS, &error))
+        g_debug ("%s", error->message);
       bp_db_close (self->db);
     }
   g_clear_object (&self->db);
@@ -239,6 +273,11 @@ bp_window_open_file (BpWindow *self, const char *path)
   bp_db_set_actor (self->db, g_get_real_name ());
   bp_db_set_undo_enabled (self->db, TRUE);
   g_signal_connect_object (self->db, "changed", G_CALLBACK (on_db_changed_cb), self, 0);
+  /* Opening may have written (an upgrade, the search index, a stopped
+   * program's WAL applied): the file is made whole once idle. */
+  schedule_checkpoint (self);
+  self->data_version = bp_db_get_data_version (self->db);
+  self->watch_id = g_timeout_add_seconds (WATCH_SECONDS, on_watch_cb, self);
 
   gtk_window_set_title (GTK_WINDOW (self), programme->title);
   adw_window_title_set_title (self->window_title, programme->title);

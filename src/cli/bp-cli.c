@@ -73,6 +73,21 @@ usage_error (const char *fmt, ...)
   return BP_EXIT_USAGE;
 }
 
+/* Once per command: a verb may open its file twice. */
+static void
+note_shared_folder (BpDb *db, const char *path)
+{
+  static gboolean told;
+
+  if (bp_db_get_shared_folder (db) && !told)
+    {
+      told = TRUE;
+      g_printerr (_("%s: in a shared folder (%s): kept with a rollback journal and opened by one "
+                    "program at a time; share it by copy, not by several people writing to it\n"),
+                  path, bp_db_get_shared_folder (db));
+    }
+}
+
 static int
 report_error (const GError *error)
 {
@@ -136,6 +151,7 @@ verb_new (int argc, char **argv)
   db = bp_db_create (argv[1], title, &error);
   if (db == NULL)
     return report_error (error);
+  note_shared_folder (db, argv[1]);
   g_print (_("Created %s\n"), argv[1]);
   return BP_EXIT_OK;
 }
@@ -152,6 +168,7 @@ verb_sample (int argc, char **argv)
   db = bp_sample_write (argv[1], &error);
   if (db == NULL)
     return report_error (error);
+  note_shared_folder (db, argv[1]);
   g_print (_("Wrote the sample programme to %s\n"), argv[1]);
   return BP_EXIT_OK;
 }
@@ -265,6 +282,8 @@ verb_update (int argc, char **argv)
       return BP_EXIT_CANTCREAT;
     }
   action = bp_db_find_action (db, argv[2], &error);
+  if (action == NULL && !g_error_matches (error, BP_ERROR, BP_ERROR_NOT_FOUND))
+    return report_error (error);
   if (action == NULL)
     {
       g_printerr (_("%s: no action with reference “%s”\n"), argv[1], argv[2]);
@@ -314,6 +333,8 @@ verb_snapshot (int argc, char **argv)
       return BP_EXIT_CANTCREAT;
     }
   meeting = bp_db_find_meeting (db, date, &error);
+  if (meeting == NULL && !g_error_matches (error, BP_ERROR, BP_ERROR_NOT_FOUND))
+    return report_error (error);
   if (meeting == NULL)
     {
       g_autoptr (GPtrArray) meetings = bp_db_list_meetings (db, NULL);
@@ -409,15 +430,9 @@ bp_cli_run (int argc, char **argv)
 BpDb *
 bp_cli_open (const char *path, BpOpenFlags flags, GError **error)
 {
-  static gboolean told;
   BpDb *db = bp_db_open (path, flags, error);
 
-  if (db && bp_db_get_shared_folder (db) && !told)
-    {
-      told = TRUE;
-      g_printerr (_("%s: in a shared folder (%s): kept with a rollback journal and opened by one "
-                    "program at a time; share it by copy, not by several people writing to it\n"),
-                  path, bp_db_get_shared_folder (db));
-    }
+  if (db)
+    note_shared_folder (db, path);
   return db;
 }

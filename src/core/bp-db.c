@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/vfs.h>
 #include <unistd.h>
@@ -30,6 +31,8 @@ struct _BpDb
   char *backup_path;
   char *actor;
   char *shared_folder; /* "NFS", "Dropbox" ...: kept with a rollback journal */
+  gboolean handle_read_only; /* opened SQLITE_OPEN_READONLY: cannot checkpoint */
+  char *file_key;            /* "dev:inode", in open_files while open */
 
   GHashTable *statements; /* SQL -> sqlite3_stmt */
   int depth;              /* open transactions and savepoints */
@@ -69,7 +72,7 @@ bp_db_finalize (GObject *object)
   /* Best effort, without waiting: a program that exits after its write
    * leaves the main file whole even when another program has it open. */
   if (self->db && self->depth == 0)
-    bp_db_checkpoint (self, FALSE, NULL);
+    bp_db_checkpoint (self, 0, NULL);
   bp_db_close (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
@@ -79,6 +82,7 @@ bp_db_finalize (GObject *object)
   g_free (self->backup_path);
   g_free (self->actor);
   g_free (self->shared_folder);
+  g_free (self->file_key);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bp_db_parent_class)->finalize (object);
@@ -151,22 +155,30 @@ bp_db_init (BpDb *self)
 static int
 busy_timeout_ms (void)
 {
-  static int ms = -1;
+  const char *env = g_getenv ("BOARDPACK_BUSY_TIMEOUT_MS");
 
-  if (ms < 0)
-    {
-      const char *env = g_getenv ("BOARDPACK_BUSY_TIMEOUT_MS");
+  return env && *env ? (int) CLAMP (g_ascii_strtoll (env, NULL, 10), 0, G_MAXINT) : 20000;
+}
 
-      ms = env && *env ? (int) CLAMP (g_ascii_strtoll (env, NULL, 10), 0, G_MAXINT) : 20000;
-    }
-  return ms;
+/* SQLITE_LOCKED is not here: it is a conflict inside one connection, a
+ * bug to report as such, not a reason to try again. */
+static gboolean
+is_busy (int rc)
+{
+  return (rc & 0xff) == SQLITE_BUSY;
 }
 
 static void
-set_busy_error (const char *path, GError **error)
+set_busy_error (BpDb *self, GError **error)
 {
-  g_set_error (error, BP_ERROR, BP_ERROR_BUSY,
-               _("%s: another program is writing to this programme; try again"), path);
+  if (self->shared_folder)
+    g_set_error (error, BP_ERROR, BP_ERROR_BUSY,
+                 _("%s: the file is open in another program, which keeps it while it is open "
+                   "(it is in a shared folder); close it there, then try again"),
+                 self->path);
+  else
+    g_set_error (error, BP_ERROR, BP_ERROR_BUSY,
+                 _("%s: another program is writing to this programme; try again"), self->path);
 }
 
 void
@@ -177,9 +189,13 @@ bp_db_set_sqlite_error (BpDb *self, int rc, const char *what, GError **error)
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      set_busy_error (self && self->path ? self->path : what, error);
-      return;
+      if (self && self->path)
+        {
+          set_busy_error (self, error);
+          return;
+        }
+      code = BP_ERROR_BUSY;
+      break;
     case SQLITE_NOTADB: code = BP_ERROR_NOT_SQLITE; break;
     case SQLITE_CORRUPT: code = BP_ERROR_CORRUPT; break;
     case SQLITE_READONLY: code = BP_ERROR_READ_ONLY; break;
@@ -620,9 +636,9 @@ pragma_int (BpDb *self, const char *pragma, int *out, GError **error)
         }
     }
   sqlite3_finalize (stmt);
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+  if (is_busy (rc))
     {
-      set_busy_error (self->path, error);
+      set_busy_error (self, error);
       return rc;
     }
   if (rc != SQLITE_OK)
@@ -706,6 +722,22 @@ backup_file (BpDb *self, int version, GError **error)
   return TRUE;
 }
 
+/* bp_sql_exec, with another program's lock named as such. */
+static gboolean
+db_exec (BpDb *self, const char *sql, const char *what, GError **error)
+{
+  char *msg = NULL;
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, &msg);
+
+  if (is_busy (rc))
+    set_busy_error (self, error);
+  else if (rc != SQLITE_OK)
+    g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s failed: %s"), what,
+                 msg ? msg : sqlite3_errmsg (self->db));
+  sqlite3_free (msg);
+  return rc == SQLITE_OK;
+}
+
 /* Right after sqlite3_open: the very first read of the header may meet
  * another program's write or checkpoint. */
 static void
@@ -718,10 +750,10 @@ set_waits (BpDb *self)
 static gboolean
 configure_connection (BpDb *self, GError **error)
 {
-  if (!bp_sql_exec (self->db, "PRAGMA foreign_keys = ON", _("Opening the file"), error))
+  if (!db_exec (self, "PRAGMA foreign_keys = ON", _("Opening the file"), error))
     return FALSE;
   if (self->read_only)
-    return bp_sql_exec (self->db, "PRAGMA query_only = ON", _("Opening the file"), error);
+    return db_exec (self, "PRAGMA query_only = ON", _("Opening the file"), error);
   /* WAL lets the window read while a write is under way; FULL makes every
    * commit durable before it returns, which matters more here than speed.
    *
@@ -745,44 +777,55 @@ configure_connection (BpDb *self, GError **error)
    * whole after every commit, and this connection holds its lock until it
    * closes, so that a second machine waits instead of writing beside it. */
   if (self->shared_folder)
-    return bp_sql_exec (self->db,
-                        "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE;"
-                        "PRAGMA synchronous = FULL;"
-                        "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
-                        _("Opening the file"), error);
-  return bp_sql_exec (self->db,
-                      "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
-                      "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
-                      _("Opening the file"), error);
+    return db_exec (self,
+                    "PRAGMA locking_mode = EXCLUSIVE; PRAGMA journal_mode = DELETE;"
+                    "PRAGMA synchronous = FULL;"
+                    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
+                    _("Opening the file"), error);
+  return db_exec (self,
+                  "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                  "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536;",
+                  _("Opening the file"), error);
 }
 
 /* ---------------------------------------------------- shared folders */
 
 /* statfs(2) magic numbers of the file systems a WAL file cannot live on:
  * network file systems, and FUSE, which is what sync clients and desktop
- * network mounts (gvfs, rclone, onedriver) use on Linux. */
+ * network mounts (gvfs, sshfs, rclone, onedriver) use on Linux. */
 static const struct
 {
   unsigned long magic;
   const char *name;
 } network_fs[] = {
-  { 0x6969, "NFS" },
-  { 0x517B, "SMB" },
-  { 0xFF534D42, "CIFS" },
-  { 0xFE534D42, "SMB2" },
-  { 0x65735546, "FUSE" },
-  { 0x01021997, "9P" },
-  { 0x5346414F, "AFS" },
-  { 0x00C36400, "Ceph" },
-  { 0x564C, "NCP" },
-  { 0x7461636F, "OCFS2" },
+  { 0x6969, "NFS" },         /* NFS_SUPER_MAGIC */
+  { 0x517B, "SMB" },         /* SMB_SUPER_MAGIC */
+  { 0xFF534D42, "CIFS" },    /* CIFS_SUPER_MAGIC */
+  { 0xFE534D42, "SMB2" },    /* SMB2_SUPER_MAGIC */
+  { 0x65735546, "FUSE" },    /* FUSE_SUPER_MAGIC */
+  { 0x01021997, "9P" },      /* V9FS_MAGIC */
+  { 0x5346414F, "AFS" },     /* AFS_SUPER_MAGIC */
+  { 0x6B414653, "AFS" },     /* AFS_FS_MAGIC (kAFS) */
+  { 0x73757245, "Coda" },    /* CODA_SUPER_MAGIC */
+  { 0x00C36400, "Ceph" },    /* CEPH_SUPER_MAGIC */
+  { 0x564C, "NCP" },         /* NCP_SUPER_MAGIC */
+  { 0x7461636F, "OCFS2" },   /* OCFS2_SUPER_MAGIC */
   { 0x47504653, "GPFS" },
   { 0x0BD00BD0, "Lustre" },
+  { 0x786F4256, "vboxsf" },  /* VirtualBox shared folders */
+};
+
+/* FUSE file systems that keep their files on this machine: an NTFS or
+ * exFAT drive, an encrypted home folder, a bind mount. */
+static const char *const local_fuse[] = {
+  "fuseblk", "fuse.ntfs-3g", "fuse.exfat", "fuse.gocryptfs", "fuse.encfs", "fuse.cryfs",
+  "fuse.securefs", "fuse.bindfs", "fuse.lxcfs", "fuse.squashfuse", "fuse.fuse-overlayfs",
+  NULL,
 };
 
 /* Folders that desktop sync clients keep in step with a cloud copy, by
- * the names the clients give them (exactly: a folder "box" or "mega" of
- * one's own is not a sync client's). */
+ * the names the clients give them, matched exactly and only inside the
+ * home folder (a disk labelled "MEGA" is not a sync client's). */
 static const char *const sync_folders[] = {
   "Dropbox", "OneDrive", "Nextcloud", "ownCloud", "Google Drive", "GoogleDrive",
   "pCloudDrive", "MEGA", "MEGAsync", "Box", "Box Sync", "SharePoint", "iCloud Drive",
@@ -798,39 +841,173 @@ bp_db_network_fs_name (unsigned long magic)
   return NULL;
 }
 
+/* The type of the mount under @dir, from /proc/self/mountinfo (fields:
+ * id, parent, device, root, mount point, options, ..., "-", type ...):
+ * the mount whose point is the longest prefix of @dir. */
+static char *
+mount_type (const char *dir)
+{
+  g_autofree char *info = NULL;
+  g_auto (GStrv) lines = NULL;
+  char *best = NULL;
+  gsize best_len = 0;
+
+  if (!g_file_get_contents ("/proc/self/mountinfo", &info, NULL, NULL))
+    return NULL;
+  lines = g_strsplit (info, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], " ", -1);
+      g_autofree char *point = NULL;
+      gsize len;
+      guint dash;
+
+      if (g_strv_length (f) < 7)
+        continue;
+      for (dash = 6; f[dash] && !g_str_equal (f[dash], "-"); dash++)
+        ;
+      if (f[dash] == NULL || f[dash + 1] == NULL)
+        continue;
+      point = g_strcompress (f[4]); /* "\040" for a space */
+      len = strlen (point);
+      if ((g_str_equal (point, "/")
+           || (g_str_has_prefix (dir, point) && (dir[len] == '\0' || dir[len] == '/')))
+          && len >= best_len)
+        {
+          g_free (best);
+          best = g_strdup (f[dash + 1]);
+          best_len = len;
+        }
+    }
+  return best;
+}
+
+static gboolean
+is_sync_folder_name (const char *part, const char *name)
+{
+  gsize n = strlen (name);
+
+  /* "OneDrive - Wessex Bay Council", "Dropbox (Wessex Bay Council)": how
+   * business and team accounts name theirs. */
+  return g_str_equal (part, name)
+         || (g_str_has_prefix (part, name)
+             && (g_str_has_prefix (part + n, " - ") || g_str_has_prefix (part + n, " (")));
+}
+
 char *
 bp_db_shared_folder_kind (const char *path)
 {
-  g_autofree char *abs = g_canonicalize_filename (path, NULL);
-  g_autofree char *dir = g_path_get_dirname (abs);
-  g_auto (GStrv) parts = g_strsplit (dir, G_DIR_SEPARATOR_S, -1);
   const char *forced = g_getenv ("BOARDPACK_SHARED_FOLDER");
+  g_autofree char *abs = g_canonicalize_filename (path, NULL);
+  g_autofree char *abs_dir = g_path_get_dirname (abs);
+  g_autofree char *dir = realpath (abs_dir, NULL);
+  g_autofree char *home = realpath (g_get_home_dir (), NULL);
   struct statfs st;
 
   if (forced && *forced)
     return g_strdup (forced);
+  if (dir == NULL)
+    dir = g_steal_pointer (&abs_dir);
   if (statfs (dir, &st) == 0)
     {
       const char *name = bp_db_network_fs_name ((unsigned long) st.f_type);
 
+      if (name && g_str_equal (name, "FUSE"))
+        {
+          g_autofree char *type = mount_type (dir);
+
+          if (type && g_strv_contains (local_fuse, type))
+            name = NULL;
+          else if (type && g_str_has_prefix (type, "fuse."))
+            return g_strdup (type + 5); /* "sshfs", "rclone" ... */
+        }
       if (name)
         return g_strdup (name);
     }
-  for (guint i = 0; parts[i]; i++)
-    for (guint j = 0; sync_folders[j]; j++)
-      /* "OneDrive - Wessex Bay Council" is how business accounts name it. */
-      if (g_str_equal (parts[i], sync_folders[j])
-          || (g_str_has_prefix (parts[i], sync_folders[j])
-              && g_str_has_prefix (parts[i] + strlen (sync_folders[j]), " - ")))
-        return g_strdup (sync_folders[j]);
+  if (home && g_str_has_prefix (dir, home) && dir[strlen (home)] == '/')
+    {
+      g_auto (GStrv) parts = g_strsplit (dir + strlen (home) + 1, G_DIR_SEPARATOR_S, -1);
+
+      for (guint i = 0; parts[i]; i++)
+        for (guint j = 0; sync_folders[j]; j++)
+          if (is_sync_folder_name (parts[i], sync_folders[j]))
+            return g_strdup (sync_folders[j]);
+    }
   return NULL;
+}
+
+/* ------------------------------------------------- files open here */
+
+/* The files this process has open, by device and inode. Opening and
+ * closing any descriptor of a file drops every POSIX lock the process
+ * holds on it, SQLite's included: while a BpDb here has the file open,
+ * nothing else here may read its bytes directly. */
+static GMutex open_files_lock;
+static GHashTable *open_files; /* "dev:ino" -> count */
+
+static char *
+file_key (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%llu:%llu", (unsigned long long) st.st_dev,
+                          (unsigned long long) st.st_ino);
+}
+
+static gboolean
+is_open_here (const char *key)
+{
+  gboolean open;
+
+  if (key == NULL)
+    return FALSE;
+  g_mutex_lock (&open_files_lock);
+  open = open_files && g_hash_table_contains (open_files, key);
+  g_mutex_unlock (&open_files_lock);
+  return open;
+}
+
+static void
+register_open (BpDb *self)
+{
+  self->file_key = file_key (self->path);
+  if (self->file_key == NULL)
+    return;
+  g_mutex_lock (&open_files_lock);
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (open_files, g_strdup (self->file_key),
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (open_files,
+                                                                                 self->file_key))
+                                          + 1));
+  g_mutex_unlock (&open_files_lock);
+}
+
+static void
+unregister_open (BpDb *self)
+{
+  guint n;
+
+  if (self->file_key == NULL)
+    return;
+  g_mutex_lock (&open_files_lock);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_key));
+  if (n > 1)
+    g_hash_table_replace (open_files, g_strdup (self->file_key), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (open_files, self->file_key);
+  g_mutex_unlock (&open_files_lock);
+  g_clear_pointer (&self->file_key, g_free);
 }
 
 /* ------------------------------------------------------------ side files */
 
-/* Whether another program has the file open in WAL mode: each connection
+/* Whether another process has the file open in WAL mode: each connection
  * holds a read lock on the -shm file's "DMS" byte (offset 128 in SQLite's
- * unix VFS) for as long as it is open. */
+ * unix VFS) for as long as it is open. Only called while no BpDb of this
+ * process has the file open (see open_files). */
 static gboolean
 wal_in_use (const char *path)
 {
@@ -846,76 +1023,136 @@ wal_in_use (const char *path)
   return in_use;
 }
 
-/* A -wal file that no program has open holds the last writes of a
- * program that stopped without closing the file: SQLite applies it at the
- * next open. If it came from another copy of the file (a sync client, a
- * copy made by hand), applying it would damage this one: it is tried on
- * a copy first, and refused when the result does not pass quick_check. */
-static gboolean
-check_left_wal (const char *path, GError **error)
+/* The newest rows of the audit log, which only ever grows: a WAL written
+ * by this file's own writers leaves them as they are, one from another
+ * copy of the file replaces them. "" when the file has no log to read. */
+static char *
+audit_tail (const char *path, gint64 up_to)
 {
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *dir = NULL;
-  g_autofree char *copy = NULL;
-  g_autofree char *copy_wal = NULL;
-  g_autoptr (GError) local_error = NULL;
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
-  gboolean fits = FALSE;
-  GStatBuf st;
+  GString *out = g_string_new (NULL);
 
-  if (g_stat (wal, &st) != 0 || st.st_size == 0 || wal_in_use (path))
-    return TRUE;
-  dir = g_dir_make_tmp ("boardpack-wal-XXXXXX", &local_error);
-  if (dir == NULL)
-    return TRUE; /* nowhere to try it: SQLite's own checks stand */
-  copy = g_build_filename (dir, "copy.boardpack", NULL);
-  copy_wal = g_strconcat (copy, "-wal", NULL);
-  {
-    g_autoptr (GFile) a = g_file_new_for_path (path);
-    g_autoptr (GFile) b = g_file_new_for_path (copy);
-    g_autoptr (GFile) aw = g_file_new_for_path (wal);
-    g_autoptr (GFile) bw = g_file_new_for_path (copy_wal);
-
-    if (g_file_copy (a, b, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL)
-        && g_file_copy (aw, bw, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL)
-        && sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
-        && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
-        && sqlite3_step (stmt) == SQLITE_ROW)
-      fits = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
-    else if (db == NULL || sqlite3_errcode (db) == SQLITE_OK)
-      fits = TRUE; /* the copy itself failed (disk full ...): not the WAL's fault */
-  }
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+      && sqlite3_prepare_v2 (db,
+                             "SELECT id, at, who, op, entity, entity_id, field, quote (old_value),"
+                             " quote (new_value) FROM audit WHERE id <= ?1"
+                             " ORDER BY id DESC LIMIT 32",
+                             -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, up_to);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < 9; c++)
+          g_string_append_printf (out, "%s\x1f", (const char *) sqlite3_column_text (stmt, c));
+    }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  {
-    g_autofree char *copy_shm = g_strconcat (copy, "-shm", NULL);
+  return g_string_free (out, FALSE);
+}
 
-    g_unlink (copy_wal);
-    g_unlink (copy_shm);
-    g_unlink (copy);
-    g_rmdir (dir);
-  }
-  if (!fits)
-    g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
-                 _("%s: the side file %s does not fit this file (it was left by a program "
-                   "that stopped, or it belongs to another copy of the file); nothing was "
-                   "changed. Move %s away to open the file as it was last saved whole"),
-                 path, wal, wal);
+static gboolean
+copy_path (const char *from, const char *to)
+{
+  g_autoptr (GFile) a = g_file_new_for_path (from);
+  g_autoptr (GFile) b = g_file_new_for_path (to);
+
+  return g_file_copy (a, b, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL);
+}
+
+/* Tries a left WAL on a copy: TRUE when it fits the file, or when it could
+ * not be tried (SQLite's own checks then stand). */
+static gboolean
+wal_fits (const char *path, const char *wal)
+{
+  g_autoptr (GError) local_error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("boardpack-wal-XXXXXX", &local_error);
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_wal = NULL;
+  g_autofree char *copy_shm = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean fits = TRUE;
+
+  if (dir == NULL)
+    return TRUE;
+  copy = g_build_filename (dir, "copy.boardpack", NULL);
+  copy_wal = g_strconcat (copy, "-wal", NULL);
+  copy_shm = g_strconcat (copy, "-shm", NULL);
+  if (copy_path (path, copy))
+    {
+      /* The log as the main file alone has it, then with the WAL. */
+      before = audit_tail (copy, G_MAXINT64);
+      if (copy_path (wal, copy_wal))
+        {
+          if (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK
+              && sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK
+              && sqlite3_step (stmt) == SQLITE_ROW)
+            fits = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
+          else if (db && sqlite3_errcode (db) != SQLITE_OK)
+            fits = FALSE;
+          sqlite3_finalize (stmt);
+          sqlite3_close (db);
+          if (fits && *before)
+            {
+              gint64 newest = g_ascii_strtoll (before, NULL, 10);
+
+              after = audit_tail (copy, newest);
+              fits = g_str_equal (before, after);
+            }
+        }
+    }
+  g_unlink (copy_wal);
+  g_unlink (copy_shm);
+  g_unlink (copy);
+  g_rmdir (dir);
   return fits;
+}
+
+/* A -wal file that no program has open holds the last writes of a
+ * program that stopped without closing the file: SQLite applies it at the
+ * next open (*left is then TRUE). If it came from another copy of the file
+ * (a sync client, a copy made by hand), applying it would damage this
+ * one or silently replace its newest writes: it is tried on a copy first,
+ * and refused when the result fails quick_check or has lost the newest
+ * rows of the main file's audit log. */
+static gboolean
+check_left_wal (const char *path, gboolean *left, GError **error)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st, again;
+
+  *left = FALSE;
+  if (g_stat (wal, &st) != 0 || st.st_size == 0 || wal_in_use (path))
+    return TRUE;
+  *left = TRUE;
+  if (wal_fits (path, wal))
+    return TRUE;
+  /* Another program may have opened the file and applied or rewritten the
+   * WAL while it was being tried: then it is that program's. */
+  if (wal_in_use (path) || g_stat (wal, &again) != 0 || again.st_size != st.st_size
+      || again.st_mtime != st.st_mtime)
+    return TRUE;
+  g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
+               _("%s: the side file %s does not fit this file (it belongs to another copy of "
+                 "the file, or is damaged); nothing was changed. When no program has the file "
+                 "open, move %s away to open the file as it was last saved whole"),
+               path, wal, wal);
+  return FALSE;
 }
 
 /* ------------------------------------------------------------ checkpoint */
 
 gboolean
-bp_db_checkpoint (BpDb *self, gboolean wait, GError **error)
+bp_db_checkpoint (BpDb *self, int wait_ms, GError **error)
 {
   int log = -1, copied = -1, rc;
 
   g_return_val_if_fail (BP_IS_DB (self), FALSE);
-  /* A rollback journal (shared folders) leaves nothing to move; a
-   * read-only connection may not write the main file. */
-  if (self->db == NULL || self->read_only || self->shared_folder)
+  /* A rollback journal (shared folders) leaves nothing to move; a file
+   * Boardpack cannot write, nothing it could have written. */
+  if (self->db == NULL || self->handle_read_only || self->shared_folder)
     return TRUE;
   if (self->depth > 0)
     {
@@ -923,14 +1160,12 @@ bp_db_checkpoint (BpDb *self, gboolean wait, GError **error)
                    self->path);
       return FALSE;
     }
-  /* Without waiting, TRUNCATE does what it can at once: copies every page
-   * no reader still needs, and empties the WAL file if none does. */
-  if (!wait)
-    sqlite3_busy_timeout (self->db, 0);
+  /* With a short wait, TRUNCATE does what it can: copies every page no
+   * reader still needs, and empties the WAL file if none does. */
+  sqlite3_busy_timeout (self->db, wait_ms);
   rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &copied);
-  if (!wait)
-    sqlite3_busy_timeout (self->db, busy_timeout_ms ());
-  if (rc == SQLITE_OK || ((rc & 0xff) == SQLITE_BUSY && log >= 0 && log == copied))
+  sqlite3_busy_timeout (self->db, busy_timeout_ms ());
+  if (rc == SQLITE_OK || (is_busy (rc) && log >= 0 && log == copied))
     return TRUE;
   bp_db_set_sqlite_error (self, rc, _("Writing the file"), error);
   return FALSE;
@@ -950,6 +1185,24 @@ bp_db_close (BpDb *self)
    * -shm files itself. */
   sqlite3_close_v2 (self->db);
   self->db = NULL;
+  unregister_open (self);
+}
+
+gint64
+bp_db_get_data_version (BpDb *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = -1;
+
+  g_return_val_if_fail (BP_IS_DB (self), -1);
+  if (self->db == NULL || self->depth > 0)
+    return -1;
+  stmt = bp_db_statement (self, "PRAGMA data_version", NULL);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  if (stmt)
+    sqlite3_reset (stmt);
+  return version;
 }
 
 const char *
@@ -975,14 +1228,15 @@ refresh_schema (BpDb *self, GError **error)
     return FALSE;
   if (!refresh && !pending)
     return TRUE;
-  if (!bp_sql_exec (self->db, "BEGIN IMMEDIATE", _("Opening the file"), error))
+  if (!db_exec (self, "BEGIN IMMEDIATE", _("Opening the file"), error))
     return FALSE;
   if ((refresh && !bp_schema_refresh (self->db, error))
       || !bp_schema_sync_search (self->db, error)
-      || !bp_sql_exec (self->db, "COMMIT", _("Opening the file"), error))
+      || !db_exec (self, "COMMIT", _("Opening the file"), error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      g_prefix_error (error, "%s: ", self->path);
+      if (!g_error_matches (*error, BP_ERROR, BP_ERROR_BUSY))
+        g_prefix_error (error, "%s: ", self->path);
       return FALSE;
     }
   return TRUE;
@@ -994,12 +1248,18 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
   g_autoptr (BpDb) self = NULL;
   g_autofree char *dir = NULL;
   const char *why = NULL;
-  gboolean dir_writable;
+  g_autofree char *key = NULL;
+  gboolean dir_writable, file_writable, left_wal = FALSE;
   int rc, app_id = 0, version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_header (path, error) || !check_left_wal (path, error))
+  /* A file another BpDb of this process has open passed these checks
+   * then, and reading its bytes directly now would drop that
+   * connection's locks (see open_files). */
+  key = file_key (path);
+  if (!is_open_here (key)
+      && (!check_header (path, error) || !check_left_wal (path, &left_wal, error)))
     return NULL;
 
   self = g_object_new (BP_TYPE_DB, NULL);
@@ -1007,18 +1267,23 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
   self->shared_folder = bp_db_shared_folder_kind (path);
   dir = g_path_get_dirname (path);
   dir_writable = is_writable (dir, &why, TRUE);
-  if (flags & BP_OPEN_READ_ONLY)
-    {
-      self->read_only = TRUE;
-      self->read_only_reason = g_strdup (_("it was opened read-only"));
-    }
-  else if (!is_writable (path, &why, FALSE) || !dir_writable)
+  file_writable = is_writable (path, &why, FALSE);
+  if (!file_writable || !dir_writable)
     {
       self->read_only = TRUE;
       self->read_only_reason = g_strdup (why);
+      self->handle_read_only = TRUE;
+    }
+  else if (flags & BP_OPEN_READ_ONLY)
+    {
+      /* Read-only for Boardpack (query_only), but with a handle that may
+       * checkpoint: a reader that closes last must not leave the writes
+       * of others in the WAL only. */
+      self->read_only = TRUE;
+      self->read_only_reason = g_strdup (_("it was opened read-only"));
     }
 
-  if (self->read_only)
+  if (self->handle_read_only)
     {
       /* Without a writable folder SQLite cannot make the -shm file a WAL
        * reader needs; "immutable" tells it nobody is writing. */
@@ -1078,7 +1343,7 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
 
   if (version < BP_SCHEMA_VERSION)
     {
-      if (!bp_sql_exec (self->db, "BEGIN IMMEDIATE", _("Upgrading the file"), error))
+      if (!db_exec (self, "BEGIN IMMEDIATE", _("Upgrading the file"), error))
         return NULL;
       if (!bp_schema_migrate (self->db, version, error))
         {
@@ -1086,7 +1351,7 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
           g_prefix_error (error, _("%s: cannot upgrade from version %d: "), path, version);
           return NULL;
         }
-      if (!bp_sql_exec (self->db, "COMMIT", _("Upgrading the file"), error))
+      if (!db_exec (self, "COMMIT", _("Upgrading the file"), error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return NULL;
@@ -1094,6 +1359,11 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
     }
   else if (!self->read_only && !refresh_schema (self, error))
     return NULL;
+  register_open (self);
+  /* SQLite applied the WAL a stopped program left in memory only: into
+   * the main file with it, so that the file alone is whole again. */
+  if (left_wal)
+    bp_db_checkpoint (self, 0, NULL);
   return g_steal_pointer (&self);
 }
 
@@ -1140,9 +1410,9 @@ bp_db_create (const char *path, const char *title, GError **error)
     }
   set_waits (self);
   pragmas = g_strdup_printf ("PRAGMA application_id = %d;", (int) BP_APPLICATION_ID);
-  if (!bp_sql_exec (self->db, pragmas, path, error)
+  if (!db_exec (self, pragmas, path, error)
       || !configure_connection (self, error)
-      || !bp_sql_exec (self->db, "BEGIN IMMEDIATE", path, error))
+      || !db_exec (self, "BEGIN IMMEDIATE", path, error))
     goto failed;
   if (!bp_schema_create (self->db, error))
     goto failed_rollback;
@@ -1154,9 +1424,12 @@ bp_db_create (const char *path, const char *title, GError **error)
     goto failed_rollback;
   g_free (pragmas);
   pragmas = g_strdup_printf ("PRAGMA user_version = %d;", BP_SCHEMA_VERSION);
-  if (!bp_sql_exec (self->db, pragmas, path, error)
-      || !bp_sql_exec (self->db, "COMMIT", path, error))
+  if (!db_exec (self, pragmas, path, error)
+      || !db_exec (self, "COMMIT", path, error))
     goto failed_rollback;
+  register_open (self);
+  /* A new file's tables are in the WAL until a checkpoint. */
+  bp_db_checkpoint (self, 0, NULL);
   return g_steal_pointer (&self);
 
 failed_rollback:

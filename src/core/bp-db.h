@@ -37,10 +37,14 @@ const char *bp_db_get_backup_path (BpDb *self);
 
 /* Copies every committed write from the WAL file into the main file and
  * empties the WAL, so that the .boardpack file alone holds the programme.
- * With @wait FALSE it does what it can at once (the window calls it when
- * idle); TRUE waits for other programs' reads and writes. Returns TRUE
- * when the main file holds every committed write. */
-gboolean bp_db_checkpoint (BpDb *self, gboolean wait, GError **error);
+ * Waits up to @wait_ms for other programs' reads and writes (0: does what
+ * it can at once; the window calls it so when idle). Returns TRUE when the
+ * main file holds every committed write (always, for a file Boardpack
+ * cannot write or one kept with a rollback journal). */
+gboolean bp_db_checkpoint (BpDb *self, int wait_ms, GError **error);
+/* PRAGMA data_version: changes when another connection commits a write
+ * (-1 on error or once closed). */
+gint64 bp_db_get_data_version (BpDb *self);
 /* Closes the file now, even while other objects hold references; later
  * calls fail with an error. Finalizing a BpDb closes it too. */
 void bp_db_close (BpDb *self);
@@ -53,7 +57,9 @@ const char *bp_db_get_shared_folder (BpDb *self);
 /* The same question for a path not opened (owned by caller); and the name
  * of a statfs(2) file-system magic number when it is a network one.
  * BOARDPACK_SHARED_FOLDER=NAME in the environment makes every folder one
- * (for a folder a sync client keeps under another name). */
+ * (for a folder a sync client keeps under another name); it is asked
+ * first, then the folder's file system, then its name (only inside the
+ * home folder). */
 char *bp_db_shared_folder_kind (const char *path);
 const char *bp_db_network_fs_name (unsigned long magic);
 

@@ -237,17 +237,7 @@ bp_sql_exec (sqlite3 *db, const char *sql, const char *what, GError **error)
 {
   char *msg = NULL;
 
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
-
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    {
-      g_set_error (error, BP_ERROR, BP_ERROR_BUSY,
-                   _("%s: another program is writing to this programme; try again"),
-                   sqlite3_db_filename (db, "main"));
-      sqlite3_free (msg);
-      return FALSE;
-    }
-  if (rc != SQLITE_OK)
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s failed: %s"), what,
                    msg ? msg : sqlite3_errmsg (db));
