@@ -1,0 +1,181 @@
+/* bp-chart-priority.c: BRAG status by priority area, as 100 % stacked bars. */
+#include "bp-chart-private.h"
+
+void
+bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
+                           const BpChartPriorityRow *rows, guint n_rows)
+{
+  BpChart c;
+  BpChartLegendItem items[BP_RAG_COUNT];
+  char letters[BP_RAG_COUNT][2];
+  double legend_h, axis_h, label_w, total_w, bar_x0, bar_x1, top, bottom, row_h, bar_h, lh;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (area != NULL);
+  g_return_if_fail (rows != NULL || n_rows == 0);
+
+  bp_chart_begin (&c, cr, area);
+  if (n_rows == 0)
+    {
+      bp_chart_show_text (&c, _ ("No priority areas"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (),
+                          c.x + c.w / 2, c.y + c.h / 2, 0.5, 0.5);
+      bp_chart_end (&c);
+      return;
+    }
+
+  lh = bp_chart_line_height (&c, SIZE_BODY);
+  bp_chart_rag_legend_items (items, letters);
+
+  /* Totals column on the right, its header level with the legend. */
+  total_w = bp_chart_text_width (&c, _ ("Total"), SIZE_SMALL, TEXT_BOLD);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *n
+          = g_strdup_printf ("%d", bp_chart_sum_counts (rows[i].counts, BP_RAG_COUNT));
+
+      total_w = MAX (total_w, bp_chart_text_width (&c, n, SIZE_BODY, TEXT_BOLD));
+    }
+
+  label_w = 0;
+  for (guint i = 0; i < n_rows; i++)
+    label_w = MAX (label_w, bp_chart_text_width (&c, rows[i].label ? rows[i].label : "", SIZE_BODY,
+                                                 TEXT_PLAIN));
+  /* Long names wrap onto two lines rather than squeeze the bars. */
+  label_w = MIN (label_w, c.w * 0.34);
+
+  bar_x0 = c.x + PAD + label_w + 8;
+  bar_x1 = c.x + c.w - PAD - total_w - 8;
+  legend_h
+      = bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bar_x0, c.y + PAD, bar_x1 - bar_x0, FALSE);
+  bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bar_x0, c.y + PAD, bar_x1 - bar_x0, TRUE);
+  bp_chart_show_text (&c, _ ("Total"), SIZE_SMALL, TEXT_BOLD, bp_colours_ink (), c.x + c.w - PAD,
+                      c.y + PAD + MAX (bp_chart_line_height (&c, SIZE_SMALL), SWATCH_H) / 2, 1,
+                      0.5);
+
+  axis_h = bp_chart_line_height (&c, SIZE_SMALL) + 4;
+  top = c.y + PAD + legend_h + 8;
+  bottom = c.y + c.h - PAD - axis_h;
+  row_h = MIN ((bottom - top) / n_rows, 2 * lh + 10);
+  bar_h = MIN (row_h * 0.72, 20);
+
+  /* Gridlines at quarters, labelled as shares of each bar. */
+  for (int q = 0; q <= 4; q++)
+    {
+      double gx = bar_x0 + (bar_x1 - bar_x0) * q / 4.0;
+      g_autofree char *label = g_strdup_printf ("%d%%", q * 25);
+
+      bp_chart_stroke_line (&c, bp_colours_rule (), 0.5, gx, top, gx, top + row_h * n_rows);
+      bp_chart_show_text (&c, label, SIZE_SMALL, TEXT_PLAIN, bp_colours_muted (), gx,
+                          top + row_h * n_rows + 2,
+                          q == 0   ? 0
+                          : q == 4 ? 1
+                                   : 0.5,
+                          0);
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const BpChartPriorityRow *row = &rows[i];
+      int total = bp_chart_sum_counts (row->counts, BP_RAG_COUNT);
+      double cy = top + row_h * (i + 0.5);
+      double by = cy - bar_h / 2;
+      double x = bar_x0;
+      g_autoptr (PangoLayout) label
+          = bp_chart_text (&c, row->label ? row->label : "", SIZE_BODY, TEXT_PLAIN);
+      g_autofree char *n = g_strdup_printf ("%d", total);
+
+      pango_layout_set_width (label, (int) (label_w * PANGO_SCALE));
+      pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+      /* Two lines when the row has room for them, else one. */
+      pango_layout_set_height (label, row_h >= 2 * lh + 2 ? -2 : -1);
+      bp_chart_show_layout (&c, label, bp_colours_ink (), c.x + PAD, cy, 0, 0.5);
+      bp_chart_show_text (&c, n, SIZE_BODY, TEXT_BOLD, bp_colours_ink (), c.x + c.w - PAD, cy, 1,
+                          0.5);
+
+      if (total == 0)
+        {
+          cairo_rectangle (cr, bar_x0, by, bar_x1 - bar_x0, bar_h);
+          bp_colours_set_source (cr, bp_colours_muted ());
+          cairo_set_line_width (cr, 0.5);
+          cairo_stroke (cr);
+          bp_chart_show_text (&c, _ ("No actions"), SIZE_SMALL, TEXT_PLAIN, bp_colours_muted (),
+                              bar_x0 + 4, cy, 0, 0.5);
+          continue;
+        }
+
+      for (int k = 0; k < BP_RAG_COUNT; k++)
+        {
+          BpRag rag = bp_chart_rag_order[k];
+          int count = MAX (row->counts[rag], 0);
+          double sw = (bar_x1 - bar_x0) * count / total;
+          g_autofree char *full = NULL;
+          char bare[2] = { bp_rag_to_letter (rag), '\0' };
+
+          if (count == 0)
+            continue;
+          cairo_rectangle (cr, x, by, sw, bar_h);
+          bp_chart_fill_rag_preserve (&c, rag);
+          bp_colours_set_source (cr, bp_colours_white ());
+          cairo_set_line_width (cr, 1.0);
+          cairo_stroke (cr);
+
+          full = g_strdup_printf ("%c %d", bp_rag_to_letter (rag), count);
+          if (bp_chart_text_width (&c, full, SIZE_SMALL, TEXT_BOLD) + 4 <= sw)
+            bp_chart_show_text (&c, full, SIZE_SMALL, TEXT_BOLD,
+                                bp_colours_text_on (bp_colours_rag (rag)), x + sw / 2, cy, 0.5,
+                                0.5);
+          else if (bp_chart_text_width (&c, bare, SIZE_SMALL, TEXT_BOLD) + 2 <= sw)
+            bp_chart_show_text (&c, bare, SIZE_SMALL, TEXT_BOLD,
+                                bp_colours_text_on (bp_colours_rag (rag)), x + sw / 2, cy, 0.5,
+                                0.5);
+          x += sw;
+        }
+    }
+  bp_chart_end (&c);
+}
+
+static char *
+brag_by_priority_summary_one (const BpChartPriorityRow *rows, guint n_rows)
+{
+  g_autoptr (GString) s = g_string_new (NULL);
+
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
+  if (n_rows == 0)
+    return g_strdup (_("No priority areas."));
+
+  g_string_append_printf (s, ngettext ("BRAG status by priority area (%u area).",
+                                       "BRAG status by priority area (%u areas).", n_rows),
+                          n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      int total = bp_chart_sum_counts (rows[i].counts, BP_RAG_COUNT);
+      gboolean first = TRUE;
+
+      g_string_append_printf (s, " %s: ", rows[i].label ? rows[i].label : "");
+      if (total == 0)
+        {
+          g_string_append (s, _("no actions."));
+          continue;
+        }
+      g_string_append_printf (s, ngettext ("%d action (", "%d actions (", total), total);
+      for (int k = 0; k < BP_RAG_COUNT; k++)
+        {
+          BpRag rag = bp_chart_rag_order[k];
+
+          if (rows[i].counts[rag] <= 0)
+            continue;
+          g_string_append_printf (s, "%s%s %d", first ? "" : ", ", bp_rag_to_label (rag),
+                                  rows[i].counts[rag]);
+          first = FALSE;
+        }
+      g_string_append (s, ").");
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows)
+{
+  BILINGUAL_SUMMARY (brag_by_priority_summary_one (rows, n_rows));
+}
