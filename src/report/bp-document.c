@@ -21,7 +21,7 @@
  *
  * Tagging with cairo 1.16: only the innermost open structure element
  * gets marked content, and what is drawn while only non-leaf elements
- * are open (Document, Sect, Table, TR, a P made of Spans) is left out
+ * are open (Document, Sect, BpDocumentTable, TR, a P made of Spans) is left out
  * of the structure tree.  The engine relies on that to keep running
  * footers, grid lines and repeated header rows out of the tree, which
  * is what artifacts are for (cairo 1.16 cannot write them): a page is
@@ -34,55 +34,6 @@
 
 #include "bp-document-private.h"
 #include "bp-error.h"
-
-#define MM_TO_PT (72.0 / 25.4)
-#define PAGE_MARGIN (20.0 * MM_TO_PT)
-/* Hole punches and binding take the left edge of a portrait page.  A
- * landscape page is bound along its top (the reader turns the pack a
- * quarter clockwise to read it), so its top margin is the wide one. */
-#define BINDING_MARGIN (25.0 * MM_TO_PT)
-/* The running footer sits at the foot of the text block, inside the
- * margins, so that printers that cannot print near the edge keep it. */
-#define FOOTER_BAND 28.0
-#define FOOTER_GAP 12.0
-
-#define PARAGRAPH_SPACE 6.0
-#define TABLE_SPACE 10.0
-#define FIGURE_SPACE 6.0
-#define CELL_PAD_X 4.0
-#define CELL_PAD_Y 3.0
-#define GRID_WIDTH 0.5
-#define LIST_INDENT 18.0
-#define CONTENTS_NUMBER_WIDTH 40.0
-/* A heading needs this much room below it, about three lines of body
- * text, or it moves to the next page with what follows it. */
-#define KEEP_WITH_NEXT 36.0
-/* A row too tall for any page starts on the current one only if this
- * much of it fits; less would look like a stray line. */
-#define MIN_SPLIT_HEIGHT 48.0
-/* Measuring and drawing again only repeats when the contents page
- * grows by a page; more passes than this would mean the build
- * function is not deterministic. */
-#define MAX_PASSES 4
-
-#define TEXT_COLOUR 0x1a1a1a
-#define FOOTER_COLOUR 0x444444
-#define GRID_COLOUR 0x8c8c8c
-#define HEADER_FILL 0xdedede
-#define ROW_HEADER_FILL 0xf0f0f0
-
-typedef enum
-{
-  STYLE_BODY,
-  STYLE_BODY_BOLD,
-  STYLE_H1,
-  STYLE_H2,
-  STYLE_H3,
-  STYLE_TABLE,
-  STYLE_TABLE_BOLD,
-  STYLE_FOOTER,
-  N_STYLES
-} Style;
 
 static const struct
 {
@@ -108,78 +59,11 @@ typedef struct
   int   page;
 } Section;
 
-/* One line of a laid-out paragraph or cell, in points from the top of
- * its layout. */
-typedef struct
-{
-  double           top;
-  double           bottom;
-  double           baseline;
-  double           x;
-  PangoLayoutLine *line;
-} Line;
-
 typedef struct
 {
   char    *name;
   char    *attributes;  /* NULL for an end */
 } PendingTag;
-
-typedef struct
-{
-  guint         n_columns;
-  double       *x;            /* n_columns + 1 column edges */
-  PangoLayout **cells;        /* one per column, reused for every row */
-  PangoLayout **header;       /* NULL when the table has no header row */
-  double        header_height;
-  Style         regular;
-  Style         bold;
-  gboolean      row_headers;  /* the first column holds row headers */
-  int           header_page;  /* the page the header row is on, or 0 */
-  int           grid_page;    /* the page the last row's grid is on */
-  gboolean      header_tagged;
-  gboolean      tag_open;
-} Table;
-
-struct _BpDocument
-{
-  const BpDocumentInfo *info;
-  PangoContext         *pango;
-  PangoFontDescription *fonts[N_STYLES];
-  PangoLayout          *footer_text;
-  PangoLayout          *footer_page;
-
-  /* What the previous pass found, or NULL on the first one. */
-  GPtrArray *known_sections;
-  int        known_n_pages;
-
-  /* NULL while measuring; when recording pages, @surface stays NULL
-   * and @cr draws on the current page's @page_surface. */
-  cairo_surface_t *surface;
-  cairo_t         *cr;
-  GPtrArray       *pages;         /* recorded pages, or NULL */
-  cairo_surface_t *page_surface;
-  cairo_status_t   record_status; /* the first drawing error of a page */
-
-  GPtrArray *sections;
-  int        page;
-  int        n_pages;
-  gboolean   landscape;
-  double     page_width;
-  double     page_height;
-  double     x0, x1, y0, y1;  /* the text block */
-  double     y;               /* where the next block goes */
-  gboolean   page_has_content;
-  gboolean   section_open;
-  int        section_outline;
-  int        open_leaves;
-  gboolean   page_fresh;      /* no tag or drawing on this page yet */
-  GPtrArray *pending_tags;    /* PendingTag, held while page_fresh */
-  GArray    *lines;           /* Line, scratch for flow_layout () */
-  Table     *table;
-};
-
-static void table_free (Table *table);
 
 /* Helpers */
 
@@ -193,9 +77,9 @@ section_free (gpointer data)
   g_free (section);
 }
 
-static void
-set_source_hex (cairo_t *cr,
-                guint32  rgb)
+void
+bp_document_set_source_hex (cairo_t *cr,
+                            guint32  rgb)
 {
   cairo_set_source_rgb (cr,
                         ((rgb >> 16) & 0xff) / 255.0,
@@ -203,9 +87,9 @@ set_source_hex (cairo_t *cr,
                         (rgb & 0xff) / 255.0);
 }
 
-static gboolean
-parse_hex_colour (const char *text,
-                  guint32    *out_rgb)
+gboolean
+bp_document_parse_hex_colour (const char *text,
+                              guint32    *out_rgb)
 {
   guint32 rgb = 0;
 
@@ -234,8 +118,8 @@ linear_channel (guint32 value)
 /* Black or white text, whichever contrasts more with @fill (WCAG's
  * relative luminance), so that any fill the caller picks stays
  * readable. */
-static guint32
-text_colour_for_fill (guint32 fill)
+guint32
+bp_document_text_colour_for_fill (guint32 fill)
 {
   double luminance = 0.2126 * linear_channel ((fill >> 16) & 0xff)
                      + 0.7152 * linear_channel ((fill >> 8) & 0xff)
@@ -279,8 +163,8 @@ pending_tag_free (gpointer data)
  * operation on that page, and a page's orientation is only known when
  * the first section on it starts.  So tag operations on a page wait
  * until something is drawn on it. */
-static void
-flush_tags (BpDocument *doc)
+void
+bp_document_flush_tags (BpDocument *doc)
 {
   if (doc->surface == NULL || !doc->page_fresh)
     return;
@@ -297,10 +181,10 @@ flush_tags (BpDocument *doc)
   g_ptr_array_set_size (doc->pending_tags, 0);
 }
 
-static void
-tag_begin (BpDocument *doc,
-           const char *name,
-           const char *attributes)
+void
+bp_document_tag_begin (BpDocument *doc,
+                       const char *name,
+                       const char *attributes)
 {
   if (doc->surface == NULL)
     return;
@@ -316,9 +200,9 @@ tag_begin (BpDocument *doc,
     cairo_tag_begin (doc->cr, name, attributes != NULL ? attributes : "");
 }
 
-static void
-tag_end (BpDocument *doc,
-         const char *name)
+void
+bp_document_tag_end (BpDocument *doc,
+                     const char *name)
 {
   if (doc->surface == NULL)
     return;
@@ -333,29 +217,28 @@ tag_end (BpDocument *doc,
     cairo_tag_end (doc->cr, name);
 }
 
-/* A leaf element holds marked content: no page may end inside one. */
-static void
-leaf_begin (BpDocument *doc,
-            const char *name,
-            const char *attributes)
+void
+bp_document_leaf_begin (BpDocument *doc,
+                        const char *name,
+                        const char *attributes)
 {
-  tag_begin (doc, name, attributes);
+  bp_document_tag_begin (doc, name, attributes);
   doc->open_leaves++;
 }
 
-static void
-leaf_end (BpDocument *doc,
-          const char *name)
+void
+bp_document_leaf_end (BpDocument *doc,
+                      const char *name)
 {
   g_assert (doc->open_leaves > 0);
   doc->open_leaves--;
-  tag_end (doc, name);
+  bp_document_tag_end (doc, name);
 }
 
-static PangoLayout *
-new_layout (BpDocument *doc,
-            Style       style,
-            double      width)
+PangoLayout *
+bp_document_new_layout (BpDocument      *doc,
+                        BpDocumentStyle  style,
+                        double           width)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
 
@@ -366,8 +249,8 @@ new_layout (BpDocument *doc,
   return layout;
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+bp_document_layout_height (PangoLayout *layout)
 {
   int height;
 
@@ -384,17 +267,17 @@ layout_width (PangoLayout *layout)
   return pango_units_to_double (width);
 }
 
-static void
-show_layout (BpDocument  *doc,
-             PangoLayout *layout,
-             double       x,
-             double       y,
-             guint32      colour)
+void
+bp_document_show_layout (BpDocument  *doc,
+                         PangoLayout *layout,
+                         double       x,
+                         double       y,
+                         guint32      colour)
 {
   if (doc->cr == NULL)
     return;
-  flush_tags (doc);
-  set_source_hex (doc->cr, colour);
+  bp_document_flush_tags (doc);
+  bp_document_set_source_hex (doc->cr, colour);
   cairo_move_to (doc->cr, x, y);
   pango_cairo_show_layout (doc->cr, layout);
 }
@@ -414,17 +297,16 @@ first_lines_height (PangoLayout *layout,
   return pango_units_to_double (logical.y + logical.height);
 }
 
-/* Appends the lines of @layout to @lines. */
-static void
-collect_lines (PangoLayout *layout,
-               GArray      *lines)
+void
+bp_document_collect_lines (PangoLayout *layout,
+                           GArray      *lines)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
   do
     {
       PangoRectangle logical;
-      Line line;
+      BpDocumentLine line;
 
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       line.top = pango_units_to_double (logical.y);
@@ -438,20 +320,19 @@ collect_lines (PangoLayout *layout,
   pango_layout_iter_free (iter);
 }
 
-/* Draws lines [@first, @last] of a layout with line @first's top at @y. */
-static void
-show_lines (BpDocument *doc,
-            const Line *lines,
-            guint       first,
-            guint       last,
-            double      x,
-            double      y,
-            guint32     colour)
+void
+bp_document_show_lines (BpDocument           *doc,
+                        const BpDocumentLine *lines,
+                        guint                 first,
+                        guint                 last,
+                        double                x,
+                        double                y,
+                        guint32               colour)
 {
   if (doc->cr == NULL)
     return;
-  flush_tags (doc);
-  set_source_hex (doc->cr, colour);
+  bp_document_flush_tags (doc);
+  bp_document_set_source_hex (doc->cr, colour);
   for (guint i = first; i <= last; i++)
     {
       cairo_move_to (doc->cr, x + lines[i].x, y - lines[first].top + lines[i].baseline);
@@ -525,23 +406,23 @@ draw_footer (BpDocument *doc)
 
   /* Translators: the running footer of every page of the board pack. */
   label = bp_tr_printf ("Page %d of %d", doc->page, n_pages);
-  flush_tags (doc);
+  bp_document_flush_tags (doc);
   pango_layout_set_text (doc->footer_page, label, -1);
   label_width = layout_width (doc->footer_page);
 
-  set_source_hex (cr, GRID_COLOUR);
+  bp_document_set_source_hex (cr, GRID_COLOUR);
   cairo_set_line_width (cr, GRID_WIDTH);
   cairo_move_to (cr, doc->x0, rule_y);
   cairo_line_to (cr, doc->x1, rule_y);
   cairo_stroke (cr);
 
-  show_layout (doc, doc->footer_page, doc->x1 - label_width, text_y, FOOTER_COLOUR);
+  bp_document_show_layout (doc, doc->footer_page, doc->x1 - label_width, text_y, FOOTER_COLOUR);
   if (doc->info->footer != NULL && doc->info->footer[0] != '\0')
     {
       double width = doc->x1 - doc->x0 - label_width - 12.0;
 
       pango_layout_set_width (doc->footer_text, pango_units_from_double (MAX (width, 1.0)));
-      show_layout (doc, doc->footer_text, doc->x0, text_y, FOOTER_COLOUR);
+      bp_document_show_layout (doc, doc->footer_text, doc->x0, text_y, FOOTER_COLOUR);
     }
 }
 
@@ -565,28 +446,26 @@ finish_page (BpDocument *doc)
     }
 }
 
-static void
-new_page (BpDocument *doc)
+void
+bp_document_new_page (BpDocument *doc)
 {
   finish_page (doc);
   doc->page++;
   start_page (doc);
 }
 
-static double
-body_height (BpDocument *doc)
+double
+bp_document_body_height (BpDocument *doc)
 {
   return doc->y1 - doc->y0;
 }
 
-/* Breaks the page unless @height fits, or the page is still empty
- * (where breaking would only add a blank page). */
-static void
-need_space (BpDocument *doc,
-            double      height)
+void
+bp_document_need_space (BpDocument *doc,
+                        double      height)
 {
   if (doc->y + height > doc->y1 + 0.01 && doc->page_has_content)
-    new_page (doc);
+    bp_document_new_page (doc);
 }
 
 /* Space before a block, dropped at the top of a page. */
@@ -608,29 +487,29 @@ flow_layout (BpDocument  *doc,
              double       x,
              const char  *tag)
 {
-  const Line *lines;
+  const BpDocumentLine *lines;
   guint n_lines;
   guint first = 0;
 
   g_array_set_size (doc->lines, 0);
-  collect_lines (layout, doc->lines);
-  lines = (const Line *) doc->lines->data;
+  bp_document_collect_lines (layout, doc->lines);
+  lines = (const BpDocumentLine *) doc->lines->data;
   n_lines = doc->lines->len;
 
   /* No first line left alone at the foot of a page. */
-  need_space (doc, lines[MIN (n_lines, 2) - 1].bottom);
+  bp_document_need_space (doc, lines[MIN (n_lines, 2) - 1].bottom);
 
   if (lines[n_lines - 1].bottom <= doc->y1 - doc->y + 0.01)
     {
-      leaf_begin (doc, tag, NULL);
-      show_layout (doc, layout, x, doc->y, TEXT_COLOUR);
-      leaf_end (doc, tag);
+      bp_document_leaf_begin (doc, tag, NULL);
+      bp_document_show_layout (doc, layout, x, doc->y, TEXT_COLOUR);
+      bp_document_leaf_end (doc, tag);
       doc->y += lines[n_lines - 1].bottom;
       doc->page_has_content = TRUE;
       return;
     }
 
-  tag_begin (doc, tag, NULL);
+  bp_document_tag_begin (doc, tag, NULL);
   while (first < n_lines)
     {
       double space = doc->y1 - doc->y;
@@ -642,49 +521,49 @@ flow_layout (BpDocument  *doc,
       if (last + 2 == n_lines && last >= first + 2)
         last--;
 
-      leaf_begin (doc, "Span", NULL);
-      show_lines (doc, lines, first, last, x, doc->y, TEXT_COLOUR);
-      leaf_end (doc, "Span");
+      bp_document_leaf_begin (doc, "Span", NULL);
+      bp_document_show_lines (doc, lines, first, last, x, doc->y, TEXT_COLOUR);
+      bp_document_leaf_end (doc, "Span");
       doc->y += lines[last].bottom - lines[first].top;
       doc->page_has_content = TRUE;
       first = last + 1;
       if (first < n_lines)
-        new_page (doc);
+        bp_document_new_page (doc);
     }
-  tag_end (doc, tag);
+  bp_document_tag_end (doc, tag);
 }
 
 /* Returns where the heading's top landed. */
 static double
-draw_heading (BpDocument *doc,
-              Style       style,
-              const char *tag,
-              const char *text,
-              const char *dest,
-              double      keep)
+draw_heading (BpDocument      *doc,
+              BpDocumentStyle  style,
+              const char      *tag,
+              const char      *text,
+              const char      *dest,
+              double           keep)
 {
-  g_autoptr(PangoLayout) layout = new_layout (doc, style, doc->x1 - doc->x0);
+  g_autoptr(PangoLayout) layout = bp_document_new_layout (doc, style, doc->x1 - doc->x0);
   double height;
   double top;
 
   pango_layout_set_text (layout, text, -1);
-  height = layout_height (layout);
+  height = bp_document_layout_height (layout);
 
   add_space_before (doc, style_info[style].space_before);
-  need_space (doc, height + keep);
+  bp_document_need_space (doc, height + keep);
   top = doc->y;
 
   if (dest != NULL)
     {
       g_autofree char *attributes = quoted_attribute ("name", dest);
 
-      tag_begin (doc, CAIRO_TAG_DEST, attributes);
+      bp_document_tag_begin (doc, CAIRO_TAG_DEST, attributes);
     }
-  leaf_begin (doc, tag, NULL);
-  show_layout (doc, layout, doc->x0, doc->y, TEXT_COLOUR);
-  leaf_end (doc, tag);
+  bp_document_leaf_begin (doc, tag, NULL);
+  bp_document_show_layout (doc, layout, doc->x0, doc->y, TEXT_COLOUR);
+  bp_document_leaf_end (doc, tag);
   if (dest != NULL)
-    tag_end (doc, CAIRO_TAG_DEST);
+    bp_document_tag_end (doc, CAIRO_TAG_DEST);
 
   doc->y += height + style_info[style].space_after;
   doc->page_has_content = TRUE;
@@ -700,7 +579,7 @@ begin_part (BpDocument *doc,
     bp_document_table_end (doc);
   if (doc->section_open)
     {
-      tag_end (doc, "Sect");
+      bp_document_tag_end (doc, "Sect");
       doc->section_open = FALSE;
     }
 
@@ -711,414 +590,6 @@ begin_part (BpDocument *doc,
     }
   doc->landscape = landscape;
   start_page (doc);
-}
-
-/* Tables */
-
-static void
-table_free (Table *table)
-{
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      g_object_unref (table->cells[i]);
-      if (table->header != NULL)
-        g_object_unref (table->header[i]);
-    }
-  g_free (table->cells);
-  g_free (table->header);
-  g_free (table->x);
-  g_free (table);
-}
-
-static Table *
-table_new (BpDocument             *doc,
-           const BpDocumentColumn *columns,
-           guint                   n_columns,
-           Style                   regular,
-           Style                   bold,
-           gboolean                row_headers)
-{
-  Table *table = g_new0 (Table, 1);
-  double total = 0.0;
-  double width = doc->x1 - doc->x0;
-  gboolean has_header = FALSE;
-
-  table->n_columns = n_columns;
-  table->regular = regular;
-  table->bold = bold;
-  table->row_headers = row_headers;
-  table->x = g_new (double, n_columns + 1);
-  table->cells = g_new (PangoLayout *, n_columns);
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      total += MAX (columns[i].width, 0.0);
-      has_header |= columns[i].title != NULL;
-    }
-
-  table->x[0] = doc->x0;
-  for (guint i = 0; i < n_columns; i++)
-    {
-      double share = total > 0 ? MAX (columns[i].width, 0.0) / total : 1.0 / n_columns;
-
-      table->x[i + 1] = table->x[i] + share * width;
-    }
-  table->x[n_columns] = doc->x1;
-
-  if (has_header)
-    table->header = g_new (PangoLayout *, n_columns);
-
-  for (guint i = 0; i < n_columns; i++)
-    {
-      double inner = MAX (table->x[i + 1] - table->x[i] - 2 * CELL_PAD_X, 1.0);
-      PangoAlignment alignment;
-
-      switch (columns[i].align)
-        {
-        case BP_DOCUMENT_ALIGN_CENTRE:
-          alignment = PANGO_ALIGN_CENTER;
-          break;
-        case BP_DOCUMENT_ALIGN_END:
-          alignment = PANGO_ALIGN_RIGHT;
-          break;
-        case BP_DOCUMENT_ALIGN_START:
-        default:
-          alignment = PANGO_ALIGN_LEFT;
-          break;
-        }
-
-      table->cells[i] = new_layout (doc, regular, inner);
-      pango_layout_set_alignment (table->cells[i], alignment);
-
-      if (table->header != NULL)
-        {
-          double height;
-
-          table->header[i] = new_layout (doc, bold, inner);
-          pango_layout_set_alignment (table->header[i], alignment);
-          pango_layout_set_text (table->header[i], columns[i].title != NULL ? columns[i].title : "", -1);
-          height = layout_height (table->header[i]) + 2 * CELL_PAD_Y;
-          table->header_height = MAX (table->header_height, height);
-        }
-    }
-
-  return table;
-}
-
-static void
-fill_cell (BpDocument *doc,
-           Table      *table,
-           guint       column,
-           double      height,
-           guint32     fill)
-{
-  /* Inset by half a grid line, so as not to paint over the line of the
-   * row above, which is drawn once only. */
-  flush_tags (doc);
-  set_source_hex (doc->cr, fill);
-  cairo_rectangle (doc->cr, table->x[column] + GRID_WIDTH / 2, doc->y + GRID_WIDTH / 2,
-                   table->x[column + 1] - table->x[column] - GRID_WIDTH, height - GRID_WIDTH);
-  cairo_fill (doc->cr);
-}
-
-/* The grid of a row, stroked as one path so that no line is drawn
- * twice (twice-drawn antialiased lines come out darker); the row's top
- * is the bottom of the row above unless it is the first on the page. */
-static void
-stroke_row_grid (BpDocument *doc,
-                 Table      *table,
-                 double      height)
-{
-  cairo_t *cr = doc->cr;
-  double left = table->x[0];
-  double right = table->x[table->n_columns];
-
-  flush_tags (doc);
-  cairo_new_path (cr);
-  if (table->grid_page != doc->page)
-    {
-      cairo_move_to (cr, left, doc->y);
-      cairo_line_to (cr, right, doc->y);
-    }
-  cairo_move_to (cr, left, doc->y + height);
-  cairo_line_to (cr, right, doc->y + height);
-  for (guint i = 0; i <= table->n_columns; i++)
-    {
-      cairo_move_to (cr, table->x[i], doc->y);
-      cairo_line_to (cr, table->x[i], doc->y + height);
-    }
-  set_source_hex (cr, GRID_COLOUR);
-  cairo_set_line_width (cr, GRID_WIDTH);
-  cairo_stroke (cr);
-  table->grid_page = doc->page;
-}
-
-static void
-table_open_tag (BpDocument *doc,
-                Table      *table)
-{
-  if (!table->tag_open)
-    {
-      tag_begin (doc, "Table", NULL);
-      table->tag_open = TRUE;
-    }
-}
-
-/* The header row, at the top of the table and again on each page it
- * continues onto; only the first is in the structure tree. */
-static void
-table_draw_header (BpDocument *doc,
-                   Table      *table)
-{
-  gboolean tagged = !table->header_tagged;
-
-  table->header_page = doc->page;
-  if (table->header == NULL)
-    return;
-
-  table_open_tag (doc, table);
-  if (doc->cr != NULL)
-    {
-      if (tagged)
-        tag_begin (doc, "TR", NULL);
-      /* Boxes first, outside the TH elements, so that only text is
-       * marked content. */
-      for (guint i = 0; i < table->n_columns; i++)
-        fill_cell (doc, table, i, table->header_height, HEADER_FILL);
-      stroke_row_grid (doc, table, table->header_height);
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          if (tagged)
-            leaf_begin (doc, "TH", NULL);
-          show_layout (doc, table->header[i], table->x[i] + CELL_PAD_X,
-                       doc->y + CELL_PAD_Y, text_colour_for_fill (HEADER_FILL));
-          if (tagged)
-            leaf_end (doc, "TH");
-        }
-      if (tagged)
-        tag_end (doc, "TR");
-    }
-
-  table->header_tagged = TRUE;
-  doc->y += table->header_height;
-  doc->page_has_content = TRUE;
-}
-
-static double
-table_header_needed (BpDocument *doc,
-                     Table      *table)
-{
-  return table->header != NULL && table->header_page != doc->page ? table->header_height : 0.0;
-}
-
-static gboolean
-cell_fill (const BpDocumentCell *cell,
-           Table                *table,
-           guint                 column,
-           guint32              *out_fill)
-{
-  if (parse_hex_colour (cell->fill, out_fill))
-    return TRUE;
-  if (table->row_headers && column == 0)
-    {
-      *out_fill = ROW_HEADER_FILL;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static const char *
-cell_tag (Table *table,
-          guint  column)
-{
-  return table->row_headers && column == 0 ? "TH" : "TD";
-}
-
-static void
-table_draw_boxes (BpDocument           *doc,
-                  Table                *table,
-                  const BpDocumentCell *cells,
-                  double                height)
-{
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      guint32 fill = 0;
-
-      if (cell_fill (&cells[i], table, i, &fill))
-        fill_cell (doc, table, i, height, fill);
-    }
-  stroke_row_grid (doc, table, height);
-}
-
-static guint32
-cell_text_colour (const BpDocumentCell *cell,
-                  Table                *table,
-                  guint                 column)
-{
-  guint32 fill;
-
-  return cell_fill (cell, table, column, &fill) ? text_colour_for_fill (fill) : TEXT_COLOUR;
-}
-
-/* A row taller than a whole page: drawn a page at a time, each cell
- * broken between its lines.  Each page's part is its own TR, since a
- * TD cannot stay open across the page break (see the top of the file)
- * and tags must nest.  On the pages after the first, the cells that
- * are already complete (the reference, the RAG ...) are shown again
- * when they fit, so that the part can be read on its own and a fill
- * colour never appears without its word. */
-static void
-table_split_row (BpDocument           *doc,
-                 Table                *table,
-                 const BpDocumentCell *cells)
-{
-  guint n = table->n_columns;
-  g_autofree guint *next = g_new0 (guint, n);
-  g_autofree guint *from = g_new0 (guint, n);
-  g_autofree guint *to = g_new0 (guint, n);
-  g_autofree guint *count = g_new0 (guint, n);
-  g_autofree gboolean *shown = g_new0 (gboolean, n);
-  g_autofree GArray **lines = g_new0 (GArray *, n);
-  gboolean continued = FALSE;
-  gboolean done = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      lines[i] = g_array_new (FALSE, FALSE, sizeof (Line));
-      collect_lines (table->cells[i], lines[i]);
-      /* An empty layout still has one (empty) line. */
-      count[i] = pango_layout_get_character_count (table->cells[i]) > 0 ? lines[i]->len : 0;
-    }
-
-  if (doc->y1 - doc->y - table_header_needed (doc, table) < MIN_SPLIT_HEIGHT)
-    new_page (doc);
-
-  while (!done)
-    {
-      double space;
-      double height = 0.0;
-
-      if (table_header_needed (doc, table) > 0)
-        table_draw_header (doc, table);
-      space = doc->y1 - doc->y - 2 * CELL_PAD_Y;
-
-      done = TRUE;
-      for (guint i = 0; i < n; i++)
-        {
-          const Line *l = (const Line *) lines[i]->data;
-
-          shown[i] = FALSE;
-          if (count[i] == 0)
-            continue;
-          if (next[i] >= count[i])
-            {
-              /* Complete on an earlier page: again, whole, or not at all. */
-              if (l[count[i] - 1].bottom > space)
-                continue;
-              from[i] = 0;
-              to[i] = count[i] - 1;
-            }
-          else
-            {
-              from[i] = to[i] = next[i];
-              while (to[i] + 1 < count[i] && l[to[i] + 1].bottom - l[from[i]].top <= space + 0.01)
-                to[i]++;
-              next[i] = to[i] + 1;
-              done &= next[i] >= count[i];
-            }
-          shown[i] = TRUE;
-          height = MAX (height, l[to[i]].bottom - l[from[i]].top);
-        }
-      height += 2 * CELL_PAD_Y;
-
-      table_open_tag (doc, table);
-      tag_begin (doc, "TR", NULL);
-      for (guint i = 0; doc->cr != NULL && i < n; i++)
-        {
-          guint32 fill = 0;
-
-          if ((shown[i] || !continued) && cell_fill (&cells[i], table, i, &fill))
-            fill_cell (doc, table, i, height, fill);
-        }
-      if (doc->cr != NULL)
-        stroke_row_grid (doc, table, height);
-      for (guint i = 0; i < n; i++)
-        {
-          const char *tag = cell_tag (table, i);
-
-          leaf_begin (doc, tag, NULL);
-          if (shown[i])
-            show_lines (doc, (const Line *) lines[i]->data, from[i], to[i],
-                        table->x[i] + CELL_PAD_X, doc->y + CELL_PAD_Y,
-                        cell_text_colour (&cells[i], table, i));
-          leaf_end (doc, tag);
-        }
-      tag_end (doc, "TR");
-      doc->y += height;
-      doc->page_has_content = TRUE;
-
-      if (!done)
-        {
-          new_page (doc);
-          continued = TRUE;
-        }
-    }
-
-  for (guint i = 0; i < n; i++)
-    g_array_unref (lines[i]);
-}
-
-static void
-table_add_row (BpDocument           *doc,
-               Table                *table,
-               const BpDocumentCell *cells)
-{
-  double height = 0.0;
-
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      PangoLayout *layout = table->cells[i];
-
-      pango_layout_set_font_description (layout, doc->fonts[cells[i].bold ? table->bold : table->regular]);
-      pango_layout_set_text (layout, cells[i].text != NULL ? cells[i].text : "", -1);
-      height = MAX (height, layout_height (layout));
-    }
-  height += 2 * CELL_PAD_Y;
-
-  if (doc->y + table_header_needed (doc, table) + height > doc->y1 + 0.01)
-    {
-      if (table->header_height + height > body_height (doc))
-        {
-          table_split_row (doc, table, cells);
-          return;
-        }
-      if (doc->page_has_content)
-        new_page (doc);
-    }
-
-  if (table_header_needed (doc, table) > 0)
-    table_draw_header (doc, table);
-
-  table_open_tag (doc, table);
-  if (doc->cr != NULL)
-    {
-      tag_begin (doc, "TR", NULL);
-      table_draw_boxes (doc, table, cells, height);
-      for (guint i = 0; i < table->n_columns; i++)
-        {
-          const char *tag = cell_tag (table, i);
-
-          leaf_begin (doc, tag, NULL);
-          if (cells[i].text != NULL && cells[i].text[0] != '\0')
-            show_layout (doc, table->cells[i], table->x[i] + CELL_PAD_X, doc->y + CELL_PAD_Y,
-                         cell_text_colour (&cells[i], table, i));
-          leaf_end (doc, tag);
-        }
-      tag_end (doc, "TR");
-    }
-
-  doc->y += height;
-  doc->page_has_content = TRUE;
 }
 
 /* Passes */
@@ -1157,15 +628,15 @@ run_pass (BpDocument          *doc,
   g_ptr_array_set_size (doc->pending_tags, 0);
   start_page (doc);
 
-  tag_begin (doc, "Document", NULL);
+  bp_document_tag_begin (doc, "Document", NULL);
   build (doc, user_data);
   if (doc->table != NULL)
     bp_document_table_end (doc);
   if (doc->section_open)
-    tag_end (doc, "Sect");
-  tag_end (doc, "Document");
+    bp_document_tag_end (doc, "Sect");
+  bp_document_tag_end (doc, "Document");
   /* Even on an empty last page, which cairo leaves out. */
-  flush_tags (doc);
+  bp_document_flush_tags (doc);
 
   /* An empty last page (after a trailing page break) is not emitted by
    * cairo, so it gets no footer and does not count. */
@@ -1302,7 +773,7 @@ lay_out (BpDocument          *doc,
 static void
 document_clear (BpDocument *doc)
 {
-  g_clear_pointer (&doc->table, table_free);
+  g_clear_pointer (&doc->table, bp_document_table_free);
   g_clear_pointer (&doc->cr, cairo_destroy);
   g_clear_pointer (&doc->surface, cairo_surface_destroy);
   g_clear_pointer (&doc->page_surface, cairo_surface_destroy);
@@ -1327,7 +798,7 @@ document_init (BpDocument           *doc,
 
   memset (doc, 0, sizeof *doc);
   doc->info = info;
-  doc->lines = g_array_new (FALSE, FALSE, sizeof (Line));
+  doc->lines = g_array_new (FALSE, FALSE, sizeof (BpDocumentLine));
   doc->pending_tags = g_ptr_array_new_with_free_func (pending_tag_free);
 
   /* Unhinted metrics and unrounded positions: what a PDF needs, and
@@ -1350,8 +821,8 @@ document_init (BpDocument           *doc,
       pango_font_description_set_size (doc->fonts[i], pango_units_from_double (style_info[i].size));
     }
 
-  doc->footer_page = new_layout (doc, STYLE_FOOTER, -1);
-  doc->footer_text = new_layout (doc, STYLE_FOOTER, -1);
+  doc->footer_page = bp_document_new_layout (doc, STYLE_FOOTER, -1);
+  doc->footer_text = bp_document_new_layout (doc, STYLE_FOOTER, -1);
   pango_layout_set_ellipsize (doc->footer_text, PANGO_ELLIPSIZE_END);
   pango_layout_set_text (doc->footer_text, info->footer != NULL ? info->footer : "", -1);
 }
@@ -1535,7 +1006,7 @@ bp_document_section (BpDocument *doc,
   section->page = doc->page;
   g_ptr_array_add (doc->sections, section);
 
-  tag_begin (doc, "Sect", NULL);
+  bp_document_tag_begin (doc, "Sect", NULL);
   doc->section_open = TRUE;
 
   if (doc->surface != NULL)
@@ -1570,11 +1041,11 @@ bp_document_contents (BpDocument *doc)
     return;
 
   title_width = doc->x1 - doc->x0 - CONTENTS_NUMBER_WIDTH - 12.0;
-  title = new_layout (doc, STYLE_BODY, title_width);
-  number = new_layout (doc, STYLE_BODY, CONTENTS_NUMBER_WIDTH);
+  title = bp_document_new_layout (doc, STYLE_BODY, title_width);
+  number = bp_document_new_layout (doc, STYLE_BODY, CONTENTS_NUMBER_WIDTH);
   pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
 
-  tag_begin (doc, "TOC", NULL);
+  bp_document_tag_begin (doc, "TOC", NULL);
   for (guint i = 0; i < doc->known_sections->len; i++)
     {
       const Section *section = g_ptr_array_index (doc->known_sections, i);
@@ -1584,14 +1055,14 @@ bp_document_contents (BpDocument *doc)
 
       pango_layout_set_text (title, section->title, -1);
       pango_layout_set_text (number, page, -1);
-      height = MAX (layout_height (title), layout_height (number));
-      need_space (doc, height);
+      height = MAX (bp_document_layout_height (title), bp_document_layout_height (number));
+      bp_document_need_space (doc, height);
 
-      tag_begin (doc, "TOCI", NULL);
-      leaf_begin (doc, CAIRO_TAG_LINK, link);
-      show_layout (doc, title, doc->x0, doc->y, TEXT_COLOUR);
-      show_layout (doc, number, doc->x1 - CONTENTS_NUMBER_WIDTH, doc->y, TEXT_COLOUR);
-      leaf_end (doc, CAIRO_TAG_LINK);
+      bp_document_tag_begin (doc, "TOCI", NULL);
+      bp_document_leaf_begin (doc, CAIRO_TAG_LINK, link);
+      bp_document_show_layout (doc, title, doc->x0, doc->y, TEXT_COLOUR);
+      bp_document_show_layout (doc, number, doc->x1 - CONTENTS_NUMBER_WIDTH, doc->y, TEXT_COLOUR);
+      bp_document_leaf_end (doc, CAIRO_TAG_LINK);
 
       /* A dotted leader from the title to its page number, outside the
        * link element so that it is not read out. */
@@ -1612,7 +1083,7 @@ bp_document_contents (BpDocument *doc)
           end = doc->x1 - layout_width (number) - 4.0;
           if (end > start)
             {
-              set_source_hex (doc->cr, FOOTER_COLOUR);
+              bp_document_set_source_hex (doc->cr, FOOTER_COLOUR);
               cairo_set_line_width (doc->cr, 0.8);
               cairo_set_line_cap (doc->cr, CAIRO_LINE_CAP_ROUND);
               cairo_set_dash (doc->cr, dots, G_N_ELEMENTS (dots), 0);
@@ -1623,12 +1094,12 @@ bp_document_contents (BpDocument *doc)
               cairo_set_line_cap (doc->cr, CAIRO_LINE_CAP_BUTT);
             }
         }
-      tag_end (doc, "TOCI");
+      bp_document_tag_end (doc, "TOCI");
 
       doc->y += height + 5.0;
       doc->page_has_content = TRUE;
     }
-  tag_end (doc, "TOC");
+  bp_document_tag_end (doc, "TOC");
 }
 
 void
@@ -1677,7 +1148,7 @@ bp_document_paragraph (BpDocument *doc,
   if (doc->table != NULL)
     bp_document_table_end (doc);
 
-  layout = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
+  layout = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
   pango_layout_set_text (layout, text, -1);
   flow_layout (doc, layout, doc->x0, "P");
   doc->y += PARAGRAPH_SPACE;
@@ -1698,7 +1169,7 @@ bp_document_paragraph_markup (BpDocument *doc,
   if (doc->table != NULL)
     bp_document_table_end (doc);
 
-  layout = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
+  layout = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
   if (pango_parse_markup (markup, -1, 0, &attributes, &text, NULL, &error))
     {
       pango_layout_set_text (layout, text, -1);
@@ -1733,10 +1204,10 @@ bp_document_list (BpDocument         *doc,
   if (items[0] == NULL)
     return;
 
-  label = new_layout (doc, STYLE_BODY, LIST_INDENT - 4.0);
-  body = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0 - LIST_INDENT);
+  label = bp_document_new_layout (doc, STYLE_BODY, LIST_INDENT - 4.0);
+  body = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0 - LIST_INDENT);
 
-  tag_begin (doc, "L", NULL);
+  bp_document_tag_begin (doc, "L", NULL);
   for (guint i = 0; items[i] != NULL; i++)
     {
       g_autofree char *mark = numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
@@ -1745,97 +1216,19 @@ bp_document_list (BpDocument         *doc,
       pango_layout_set_text (body, items[i], -1);
 
       /* The label goes on the page the item's first lines go on. */
-      need_space (doc, first_lines_height (body, 2));
+      bp_document_need_space (doc, first_lines_height (body, 2));
 
-      tag_begin (doc, "LI", NULL);
-      leaf_begin (doc, "Lbl", NULL);
-      show_layout (doc, label, doc->x0, doc->y, TEXT_COLOUR);
-      leaf_end (doc, "Lbl");
+      bp_document_tag_begin (doc, "LI", NULL);
+      bp_document_leaf_begin (doc, "Lbl", NULL);
+      bp_document_show_layout (doc, label, doc->x0, doc->y, TEXT_COLOUR);
+      bp_document_leaf_end (doc, "Lbl");
       doc->page_has_content = TRUE;
       flow_layout (doc, body, doc->x0 + LIST_INDENT, "LBody");
-      tag_end (doc, "LI");
+      bp_document_tag_end (doc, "LI");
       doc->y += 3.0;
     }
-  tag_end (doc, "L");
+  bp_document_tag_end (doc, "L");
   doc->y += PARAGRAPH_SPACE - 3.0;
-}
-
-void
-bp_document_key_values (BpDocument         *doc,
-                        const char * const *pairs)
-{
-  static const BpDocumentColumn columns[] = {
-    { NULL, 0.3, BP_DOCUMENT_ALIGN_START },
-    { NULL, 0.7, BP_DOCUMENT_ALIGN_START },
-  };
-
-  g_return_if_fail (doc != NULL);
-  g_return_if_fail (pairs != NULL);
-
-  if (doc->table != NULL)
-    bp_document_table_end (doc);
-
-  doc->table = table_new (doc, columns, G_N_ELEMENTS (columns), STYLE_BODY, STYLE_BODY_BOLD, TRUE);
-  for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
-    {
-      BpDocumentCell cells[2] = {
-        { pairs[i], NULL, TRUE },
-        { pairs[i + 1], NULL, FALSE },
-      };
-
-      table_add_row (doc, doc->table, cells);
-    }
-  bp_document_table_end (doc);
-}
-
-void
-bp_document_table_begin (BpDocument             *doc,
-                         const BpDocumentColumn *columns,
-                         guint                   n_columns)
-{
-  g_return_if_fail (doc != NULL);
-  g_return_if_fail (columns != NULL);
-  g_return_if_fail (n_columns > 0);
-
-  if (doc->table != NULL)
-    bp_document_table_end (doc);
-  doc->table = table_new (doc, columns, n_columns, STYLE_TABLE, STYLE_TABLE_BOLD, FALSE);
-}
-
-void
-bp_document_table_row (BpDocument           *doc,
-                       const BpDocumentCell *cells)
-{
-  g_return_if_fail (doc != NULL);
-  g_return_if_fail (cells != NULL);
-  g_return_if_fail (doc->table != NULL);
-
-  table_add_row (doc, doc->table, cells);
-}
-
-void
-bp_document_table_end (BpDocument *doc)
-{
-  Table *table;
-
-  g_return_if_fail (doc != NULL);
-
-  table = g_steal_pointer (&doc->table);
-  if (table == NULL)
-    return;
-
-  /* A table with no rows still shows its header, so that the reader
-   * sees an empty table rather than nothing. */
-  if (table->header != NULL && table->header_page == 0)
-    {
-      need_space (doc, table->header_height);
-      table_draw_header (doc, table);
-    }
-  if (table->tag_open)
-    tag_end (doc, "Table");
-  if (table->tag_open)
-    doc->y = MIN (doc->y + TABLE_SPACE, doc->y1);
-  table_free (table);
 }
 
 void
@@ -1860,25 +1253,25 @@ bp_document_figure (BpDocument         *doc,
    * on the figure's page, even when the figure has to shrink for it. */
   if (summary != NULL && summary[0] != '\0')
     {
-      layout = new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
+      layout = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
       pango_layout_set_text (layout, summary, -1);
       keep = FIGURE_SPACE + first_lines_height (layout, 2);
     }
-  height = MIN (height, body_height (doc) - keep);
-  need_space (doc, height + keep);
+  height = MIN (height, bp_document_body_height (doc) - keep);
+  bp_document_need_space (doc, height + keep);
   width = doc->x1 - doc->x0;
 
   if (doc->cr != NULL)
     {
       cairo_save (doc->cr);
-      leaf_begin (doc, "Figure", NULL);
-      flush_tags (doc);
+      bp_document_leaf_begin (doc, "Figure", NULL);
+      bp_document_flush_tags (doc);
       /* The figure owns its box and nothing else on the page. */
       cairo_rectangle (doc->cr, doc->x0, doc->y, width, height);
       cairo_clip (doc->cr);
       cairo_new_path (doc->cr);
       draw (doc->cr, doc->x0, doc->y, width, height, user_data);
-      leaf_end (doc, "Figure");
+      bp_document_leaf_end (doc, "Figure");
       cairo_restore (doc->cr);
     }
   doc->y += height + FIGURE_SPACE;
@@ -1897,7 +1290,7 @@ bp_document_page_break (BpDocument *doc)
   g_return_if_fail (doc != NULL);
 
   if (doc->page_has_content)
-    new_page (doc);
+    bp_document_new_page (doc);
 }
 
 void
@@ -1906,7 +1299,7 @@ bp_document_ensure_space (BpDocument *doc,
 {
   g_return_if_fail (doc != NULL);
 
-  need_space (doc, height);
+  bp_document_need_space (doc, height);
 }
 
 double
