@@ -1478,6 +1478,11 @@ bp_db_integrity_check (BpDb *self, GError **error)
   int rc;
 
   g_return_val_if_fail (BP_IS_DB (self), NULL);
+  if (self->db == NULL)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s: the file is closed"), self->path);
+      return NULL;
+    }
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
