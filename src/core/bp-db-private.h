@@ -20,6 +20,21 @@ sqlite3_stmt *bp_db_statement (BpDb *self, const char *sql, GError **error);
 gboolean bp_db_step_done (BpDb *self, sqlite3_stmt *stmt, const BpEntity *entity,
                           GError **error);
 
+/* The same for a write of @row of @entity, whose failure names the
+ * field or the missing row it refers to (bp-db-entity.c). */
+gboolean bp_db_step_done_for_row (BpDb *self, sqlite3_stmt *stmt, const BpEntity *entity,
+                                  gconstpointer row, GError **error);
+/* The value of @entity's key column in @row ("3.2", "R4"), or NULL. */
+const char *bp_entity_row_key (const BpEntity *entity, gconstpointer row);
+/* Whether the rows @row refers to exist, for its first @n_fields fields. */
+gboolean bp_db_check_references (BpDb *self, const BpEntity *e, gconstpointer row,
+                                 guint n_fields, GError **error);
+
+/* One write: its own transaction, or a savepoint's worth of a caller's
+ * (*nested); bp_db_end_write commits or rolls back what begin opened. */
+gboolean bp_db_begin_write (BpDb *self, gboolean *nested, GError **error);
+gboolean bp_db_end_write (BpDb *self, gboolean nested, gboolean ok, GError **error);
+
 /* Turns the last SQLite error into a GError. */
 void bp_db_set_sqlite_error (BpDb *self, int rc, const char *what, GError **error);
 
