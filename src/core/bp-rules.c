@@ -8,10 +8,8 @@
 #include "bp-rules.h"
 #include "bp-translate.h"
 
-/* Status words are in the language of the document being written
- * (bp-translate.h), or the user's outside one. */
-#undef _
-#define _(String) bp_tr (String)
+/* Status words are in the language of the document being written: they
+ * go through bp_tr () (bp-translate.h), not the window's _ (). */
 
 char
 bp_rag_to_letter (BpRag rag)
@@ -27,14 +25,14 @@ bp_rag_to_label (BpRag rag)
 {
   switch (rag)
     {
-    case BP_RAG_RED: return _("Red");
-    case BP_RAG_AMBER: return _("Amber");
-    case BP_RAG_GREEN: return _("Green");
-    case BP_RAG_BLUE: return _("Blue");
+    case BP_RAG_RED: return bp_tr ("Red");
+    case BP_RAG_AMBER: return bp_tr ("Amber");
+    case BP_RAG_GREEN: return bp_tr ("Green");
+    case BP_RAG_BLUE: return bp_tr ("Blue");
     case BP_RAG_NOT_STARTED:
     case BP_RAG_COUNT:
     default:
-      return _("Not started");
+      return bp_tr ("Not started");
     }
 }
 
@@ -212,12 +210,12 @@ bp_likelihood_label (int likelihood)
 {
   switch (likelihood)
     {
-    case 1: return _("Rare");
-    case 2: return _("Unlikely");
-    case 3: return _("Possible");
-    case 4: return _("Likely");
-    case 5: return _("Almost certain");
-    default: return _("Not scored");
+    case 1: return bp_tr ("Rare");
+    case 2: return bp_tr ("Unlikely");
+    case 3: return bp_tr ("Possible");
+    case 4: return bp_tr ("Likely");
+    case 5: return bp_tr ("Almost certain");
+    default: return bp_tr ("Not scored");
     }
 }
 
@@ -226,12 +224,12 @@ bp_impact_label (int impact)
 {
   switch (impact)
     {
-    case 1: return _("Negligible");
-    case 2: return _("Minor");
-    case 3: return _("Moderate");
-    case 4: return _("Major");
-    case 5: return _("Critical");
-    default: return _("Not scored");
+    case 1: return bp_tr ("Negligible");
+    case 2: return bp_tr ("Minor");
+    case 3: return bp_tr ("Moderate");
+    case 4: return bp_tr ("Major");
+    case 5: return bp_tr ("Critical");
+    default: return bp_tr ("Not scored");
     }
 }
 
@@ -315,12 +313,12 @@ bp_kpi_rag_label (BpKpiRag rag)
 {
   switch (rag)
     {
-    case BP_KPI_RAG_RED: return _("Red");
-    case BP_KPI_RAG_AMBER: return _("Amber");
-    case BP_KPI_RAG_GREEN: return _("Green");
+    case BP_KPI_RAG_RED: return bp_tr ("Red");
+    case BP_KPI_RAG_AMBER: return bp_tr ("Amber");
+    case BP_KPI_RAG_GREEN: return bp_tr ("Green");
     case BP_KPI_RAG_NONE:
     default:
-      return _("No RAG");
+      return bp_tr ("No RAG");
     }
 }
 
@@ -329,12 +327,12 @@ bp_direction_label (BpDirection direction)
 {
   switch (direction)
     {
-    case BP_DIRECTION_IMPROVED: return _("Improved");
-    case BP_DIRECTION_SUSTAINED: return _("Sustained");
-    case BP_DIRECTION_DETERIORATED: return _("Deteriorated");
+    case BP_DIRECTION_IMPROVED: return bp_tr ("Improved");
+    case BP_DIRECTION_SUSTAINED: return bp_tr ("Sustained");
+    case BP_DIRECTION_DETERIORATED: return bp_tr ("Deteriorated");
     case BP_DIRECTION_NONE:
     default:
-      return _("No comparison");
+      return bp_tr ("No comparison");
     }
 }
 

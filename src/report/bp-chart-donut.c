@@ -102,11 +102,11 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
   bp_chart_percentages (ordered, BP_RAG_COUNT, all_pct);
   bp_chart_percentages (in_progress, 3, prog_pct);
 
-  rows[0] = (DonutRow) { { "", _("Status"), _("Actions"),
+  rows[0] = (DonutRow) { { "", bp_tr ("Status"), bp_tr ("Actions"),
                            /* xgettext:no-c-format */
-                           _("% of all"),
+                           bp_tr ("% of all"),
                            /* xgettext:no-c-format */
-                           _("% in progress") },
+                           bp_tr ("% in progress") },
                          TEXT_BOLD, BP_RAG_COUNT };
   for (int i = 0; i < BP_RAG_COUNT; i++)
     {
@@ -127,7 +127,7 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
 
     g_ptr_array_add (strings, n);
     rows[BP_RAG_COUNT + 1] = (DonutRow) {
-      { "", _("Total"), n, "100%", progress_total > 0 ? "100%" : "\xe2\x80\x93" },
+      { "", bp_tr ("Total"), n, "100%", progress_total > 0 ? "100%" : "\xe2\x80\x93" },
       TEXT_BOLD,
       BP_RAG_COUNT,
     };
@@ -152,7 +152,7 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
   for (int k = 1; k < 5; k++)
     col_x[k] = col_x[k - 1] + col_w[k - 1] + gap;
 
-  note = g_strdup_printf (ngettext ("In progress: %d action, red, amber or green. "
+  note = g_strdup_printf (bp_trn ("In progress: %d action, red, amber or green. "
                                     "Complete (blue) and not-started actions are left out "
                                     "of \u201c%% in progress\u201d.",
                                     "In progress: %d actions, red, amber or green. "
@@ -231,9 +231,9 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
       cairo_set_dash (cr, dashes, 2, 0);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      bp_chart_show_text (&c, _ ("No actions"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (), cx, cy,
+      bp_chart_show_text (&c, bp_tr ("No actions"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (), cx, cy,
                           0.5, 0.5);
-      bp_chart_show_text (&c, _ ("Add actions to the plan to see their status here."), SIZE_SMALL,
+      bp_chart_show_text (&c, bp_tr ("Add actions to the plan to see their status here."), SIZE_SMALL,
                           TEXT_PLAIN, bp_colours_muted (), cx + r_out + 16, cy, 0, 0.5);
       bp_chart_end (&c);
       return;
@@ -283,7 +283,7 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
     g_autofree char *number = g_strdup_printf ("%d", total);
 
     bp_chart_show_text (&c, number, SIZE_BIG, TEXT_BOLD, bp_colours_ink (), cx, cy + 2, 0.5, 1);
-    bp_chart_show_text (&c, ngettext ("action", "actions", total), SIZE_BODY, TEXT_PLAIN,
+    bp_chart_show_text (&c, bp_trn ("action", "actions", total), SIZE_BODY, TEXT_PLAIN,
                         bp_colours_ink (), cx, cy + 2, 0.5, 0);
   }
 
@@ -307,12 +307,12 @@ brag_donut_summary_one (const int counts[BP_RAG_COUNT])
 
   total = bp_chart_sum_counts (counts, BP_RAG_COUNT);
   if (total == 0)
-    return g_strdup (_("No actions."));
+    return g_strdup (bp_tr ("No actions."));
 
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
   bp_chart_percentages (ordered, BP_RAG_COUNT, pct);
-  g_string_append_printf (s, ngettext ("%d action: ", "%d actions: ", total), total);
+  g_string_append_printf (s, bp_trn ("%d action: ", "%d actions: ", total), total);
   for (int i = 0; i < BP_RAG_COUNT; i++)
     g_string_append_printf (s, "%s%s %d (%d%%)", i > 0 ? ", " : "",
                             bp_rag_to_label (bp_chart_rag_order[i]), ordered[i], pct[i]);
@@ -324,12 +324,12 @@ brag_donut_summary_one (const int counts[BP_RAG_COUNT])
   progress_total = bp_chart_sum_counts (in_progress, 3);
   if (progress_total == 0)
     {
-      g_string_append (s, _("No actions in progress (red, amber or green)."));
+      g_string_append (s, bp_tr ("No actions in progress (red, amber or green)."));
       return g_string_free (g_steal_pointer (&s), FALSE);
     }
   bp_chart_percentages (in_progress, 3, prog_pct);
   g_string_append_printf (s,
-                          ngettext ("In progress (red, amber and green; complete and not-started "
+                          bp_trn ("In progress (red, amber and green; complete and not-started "
                                     "actions left out): %d action: ",
                                     "In progress (red, amber and green; complete and not-started "
                                     "actions left out): %d actions: ",

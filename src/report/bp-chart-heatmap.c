@@ -302,7 +302,7 @@ bp_chart_risk_heat_map (cairo_t *cr, const cairo_rectangle_t *area, const char *
                             1, 0.5);
     }
   {
-    g_autoptr (PangoLayout) layout = bp_chart_text (&c, _ ("Likelihood"), SIZE_SMALL, TEXT_BOLD);
+    g_autoptr (PangoLayout) layout = bp_chart_text (&c, bp_tr ("Likelihood"), SIZE_SMALL, TEXT_BOLD);
     double w;
 
     bp_chart_text_size (layout, &w, NULL);
@@ -331,7 +331,7 @@ bp_chart_risk_heat_map (cairo_t *cr, const cairo_rectangle_t *area, const char *
       y = cell.y + cell.height + 2 + (hl.staggered && i % 2 == 0 ? lh + 1 : 0);
       bp_chart_show_layout (&c, layout, bp_colours_ink (), cell.x + cell.width / 2, y, 0.5, 0);
     }
-  bp_chart_show_text (&c, _ ("Impact"), SIZE_SMALL, TEXT_BOLD, bp_colours_ink (),
+  bp_chart_show_text (&c, bp_tr ("Impact"), SIZE_SMALL, TEXT_BOLD, bp_colours_ink (),
                       hl.grid_x + 2.5 * hl.cell_w, hl.grid_y + 5 * hl.cell_h + hl.x_labels_h + 2,
                       0.5, 0);
 
@@ -370,11 +370,11 @@ score_kind_title (BpRiskScoreKind kind)
 {
   switch (kind)
     {
-    case BP_RISK_SCORE_INHERENT: return _("Inherent");
-    case BP_RISK_SCORE_TARGET: return _("Target");
+    case BP_RISK_SCORE_INHERENT: return bp_tr ("Inherent");
+    case BP_RISK_SCORE_TARGET: return bp_tr ("Target");
     case BP_RISK_SCORE_CURRENT:
     default:
-      return _("Current");
+      return bp_tr ("Current");
     }
 }
 
@@ -422,9 +422,9 @@ risk_heat_map_summary_one (const char *title, GPtrArray *risks, BpRiskScoreKind 
 
   g_string_append_printf (s, "%s: ", title && *title ? title : score_kind_title (kind));
   if (scored->len == 0)
-    g_string_append (s, _("no risks scored."));
+    g_string_append (s, bp_tr ("no risks scored."));
   else
-    g_string_append_printf (s, ngettext ("%u risk on the 5 by 5 matrix (likelihood by impact).",
+    g_string_append_printf (s, bp_trn ("%u risk on the 5 by 5 matrix (likelihood by impact).",
                                          "%u risks on the 5 by 5 matrix (likelihood by impact).",
                                          scored->len),
                             scored->len);
@@ -457,31 +457,31 @@ risk_heat_map_summary_one (const char *title, GPtrArray *risks, BpRiskScoreKind 
                 g_string_append_printf (s, " %s (%d\xe2\x80\x93%d): ", band->name ? band->name : "",
                                         band->min_score, band->max_score);
               else
-                g_string_append_printf (s, " %s: ", _("No band"));
+                g_string_append_printf (s, " %s: ", bp_tr ("No band"));
             }
           if (!first)
             g_string_append (s, "; ");
           /* TRANSLATORS: a risk in the heat map's text alternative, e.g.
            * "R4 (likelihood 4 Likely, impact 3 Moderate, score 12)". */
-          g_string_append_printf (s, _("%s (likelihood %d %s, impact %d %s, score %d)"),
+          g_string_append_printf (s, bp_tr ("%s (likelihood %d %s, impact %d %s, score %d)"),
                                   sr->risk->ref ? sr->risk->ref : "?", sr->l,
                                   bp_likelihood_label (sr->l), sr->i, bp_impact_label (sr->i),
                                   sr->score);
           first = FALSE;
         }
       if (more > 0)
-        g_string_append_printf (s, ngettext ("; and %u more", "; and %u more", more), more);
+        g_string_append_printf (s, bp_trn ("; and %u more", "; and %u more", more), more);
       if (!first)
         g_string_append_c (s, '.');
     }
   if (unscored->len > 0)
     {
-      g_string_append_printf (s, " %s: ", _("Not scored"));
+      g_string_append_printf (s, " %s: ", bp_tr ("Not scored"));
       for (guint k = 0; k < MIN (unscored->len, SUMMARY_MAX_ITEMS); k++)
         g_string_append_printf (s, "%s%s", k ? ", " : "",
                                 (const char *) g_ptr_array_index (unscored, k));
       if (unscored->len > SUMMARY_MAX_ITEMS)
-        g_string_append_printf (s, ngettext (" and %u more", " and %u more",
+        g_string_append_printf (s, bp_trn (" and %u more", " and %u more",
                                              unscored->len - SUMMARY_MAX_ITEMS),
                                 unscored->len - SUMMARY_MAX_ITEMS);
       g_string_append_c (s, '.');

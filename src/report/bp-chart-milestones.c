@@ -152,7 +152,7 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
 
   if (!milestone_window (milestones, from, to, &d_from, &d_to))
     {
-      bp_chart_show_text (&c, _ ("No milestones due in this period"), SIZE_BODY, TEXT_BOLD,
+      bp_chart_show_text (&c, bp_tr ("No milestones due in this period"), SIZE_BODY, TEXT_BOLD,
                           bp_colours_ink (), c.x + c.w / 2, c.y + c.h / 2, 0.5, 0.5);
       bp_chart_end (&c);
       return 0;
@@ -288,11 +288,11 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
     }
 
   if (placed->len == 0)
-    bp_chart_show_text (&c, _ ("No milestones due in this period"), SIZE_BODY, TEXT_BOLD,
+    bp_chart_show_text (&c, bp_tr ("No milestones due in this period"), SIZE_BODY, TEXT_BOLD,
                         bp_colours_ink (), c.x + c.w / 2, (c.y + axis_y) / 2, 0.5, 0.5);
   else if (unlabelled > 0)
     {
-      g_autofree char *more = g_strdup_printf (ngettext ("%u more milestone: see the list",
+      g_autofree char *more = g_strdup_printf (bp_trn ("%u more milestone: see the list",
                                                          "%u more milestones: see the list",
                                                          unlabelled),
                                                unlabelled);
@@ -315,10 +315,10 @@ milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
   GDate d_from, d_to;
 
   if (!milestone_window (milestones, from, to, &d_from, &d_to))
-    return g_strdup (_("No milestones due in this period."));
+    return g_strdup (bp_tr ("No milestones due in this period."));
   in = milestones_in_window (milestones, &d_from, &d_to);
   if (in->len == 0)
-    return g_strdup (_("No milestones due in this period."));
+    return g_strdup (bp_tr ("No milestones due in this period."));
 
   {
     char buf[16];
@@ -328,7 +328,7 @@ milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
     g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d_to);
     to_text = bp_chart_format_uk_date (buf);
   }
-  g_string_append_printf (s, ngettext ("%u milestone due from %s to %s:",
+  g_string_append_printf (s, bp_trn ("%u milestone due from %s to %s:",
                                        "%u milestones due from %s to %s:", in->len),
                           in->len, from_text, to_text);
   for (guint k = 0; k < in->len; k++)
@@ -341,7 +341,7 @@ milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
         {
           g_autofree char *done = bp_chart_format_uk_date (m->done_date);
 
-          g_string_append_printf (s, _(" (done %s)"), done);
+          g_string_append_printf (s, bp_tr (" (done %s)"), done);
         }
     }
   g_string_append_c (s, '.');

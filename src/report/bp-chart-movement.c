@@ -34,12 +34,12 @@ tile_title (TileKind kind, guint n)
 {
   switch (kind)
     {
-    case TILE_IMPROVED: return ngettext ("action improved", "actions improved", n);
-    case TILE_WORSENED: return ngettext ("action worsened", "actions worsened", n);
-    case TILE_COMPLETED: return ngettext ("action completed", "actions completed", n);
-    case TILE_OVERDUE: return ngettext ("action newly overdue", "actions newly overdue", n);
-    case TILE_RISKS_UP: return ngettext ("risk score rose", "risk scores rose", n);
-    case TILE_RISKS_DOWN: return ngettext ("risk score fell", "risk scores fell", n);
+    case TILE_IMPROVED: return bp_trn ("action improved", "actions improved", n);
+    case TILE_WORSENED: return bp_trn ("action worsened", "actions worsened", n);
+    case TILE_COMPLETED: return bp_trn ("action completed", "actions completed", n);
+    case TILE_OVERDUE: return bp_trn ("action newly overdue", "actions newly overdue", n);
+    case TILE_RISKS_UP: return bp_trn ("risk score rose", "risk scores rose", n);
+    case TILE_RISKS_DOWN: return bp_trn ("risk score fell", "risk scores fell", n);
     case N_TILES:
     default:
       return "";
@@ -120,7 +120,7 @@ tile_refs_layout (BpChart *c, GPtrArray *items, TileKind kind, guint shown, guin
       g_string_append_printf (text, "%s%s", k ? ", " : "", item);
     }
   if (shown < n)
-    g_string_append_printf (text, _(" and %u more"), n - shown);
+    g_string_append_printf (text, bp_tr (" and %u more"), n - shown);
   layout = bp_chart_text (c, text->str, SIZE_SMALL, TEXT_PLAIN);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -212,7 +212,7 @@ bp_chart_movement (cairo_t *cr, const cairo_rectangle_t *area, const BpMovement 
   bp_chart_begin (&c, cr, area);
   if (movement == NULL)
     {
-      bp_chart_show_text (&c, _ ("No earlier snapshot to compare with"), SIZE_BODY, TEXT_BOLD,
+      bp_chart_show_text (&c, bp_tr ("No earlier snapshot to compare with"), SIZE_BODY, TEXT_BOLD,
                           bp_colours_ink (), c.x + c.w / 2, c.y + c.h / 2, 0.5, 0.5);
       bp_chart_end (&c);
       return;
@@ -240,17 +240,17 @@ movement_summary_one (const BpMovement *movement)
   g_autoptr (GString) s = g_string_new (NULL);
 
   if (movement == NULL)
-    return g_strdup (_("No earlier snapshot to compare with."));
+    return g_strdup (bp_tr ("No earlier snapshot to compare with."));
 
   if (movement->from_date && movement->to_date)
     {
       g_autofree char *from = bp_chart_format_uk_date (movement->from_date);
       g_autofree char *to = bp_chart_format_uk_date (movement->to_date);
 
-      g_string_append_printf (s, _("Between the meetings of %s and %s:"), from, to);
+      g_string_append_printf (s, bp_tr ("Between the meetings of %s and %s:"), from, to);
     }
   else
-    g_string_append (s, _("Since the last meeting:"));
+    g_string_append (s, bp_tr ("Since the last meeting:"));
 
   for (int k = 0; k < N_TILES; k++)
     {
@@ -269,17 +269,17 @@ movement_summary_one (const BpMovement *movement)
               if (i > 0)
                 g_string_append (s, ", ");
               if (k == TILE_IMPROVED || k == TILE_WORSENED)
-                g_string_append_printf (s, _("%s from %s to %s"), ref,
+                g_string_append_printf (s, bp_tr ("%s from %s to %s"), ref,
                                         bp_rag_to_label (item->from_rag),
                                         bp_rag_to_label (item->to_rag));
               else if (k == TILE_RISKS_UP || k == TILE_RISKS_DOWN)
-                g_string_append_printf (s, _("%s from %d to %d"), ref, item->from_score,
+                g_string_append_printf (s, bp_tr ("%s from %d to %d"), ref, item->from_score,
                                         item->to_score);
               else
                 g_string_append (s, ref);
             }
           if (n > SUMMARY_MAX_ITEMS)
-            g_string_append_printf (s, ngettext (" and %u more", " and %u more",
+            g_string_append_printf (s, bp_trn (" and %u more", " and %u more",
                                                  n - SUMMARY_MAX_ITEMS),
                                     n - SUMMARY_MAX_ITEMS);
           g_string_append_c (s, ')');

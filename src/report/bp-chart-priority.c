@@ -17,7 +17,7 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
   bp_chart_begin (&c, cr, area);
   if (n_rows == 0)
     {
-      bp_chart_show_text (&c, _ ("No priority areas"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (),
+      bp_chart_show_text (&c, bp_tr ("No priority areas"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (),
                           c.x + c.w / 2, c.y + c.h / 2, 0.5, 0.5);
       bp_chart_end (&c);
       return;
@@ -27,7 +27,7 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
   bp_chart_rag_legend_items (items, letters);
 
   /* Totals column on the right, its header level with the legend. */
-  total_w = bp_chart_text_width (&c, _ ("Total"), SIZE_SMALL, TEXT_BOLD);
+  total_w = bp_chart_text_width (&c, bp_tr ("Total"), SIZE_SMALL, TEXT_BOLD);
   for (guint i = 0; i < n_rows; i++)
     {
       g_autofree char *n
@@ -48,7 +48,7 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
   legend_h
       = bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bar_x0, c.y + PAD, bar_x1 - bar_x0, FALSE);
   bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bar_x0, c.y + PAD, bar_x1 - bar_x0, TRUE);
-  bp_chart_show_text (&c, _ ("Total"), SIZE_SMALL, TEXT_BOLD, bp_colours_ink (), c.x + c.w - PAD,
+  bp_chart_show_text (&c, bp_tr ("Total"), SIZE_SMALL, TEXT_BOLD, bp_colours_ink (), c.x + c.w - PAD,
                       c.y + PAD + MAX (bp_chart_line_height (&c, SIZE_SMALL), SWATCH_H) / 2, 1,
                       0.5);
 
@@ -99,7 +99,7 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
           bp_colours_set_source (cr, bp_colours_muted ());
           cairo_set_line_width (cr, 0.5);
           cairo_stroke (cr);
-          bp_chart_show_text (&c, _ ("No actions"), SIZE_SMALL, TEXT_PLAIN, bp_colours_muted (),
+          bp_chart_show_text (&c, bp_tr ("No actions"), SIZE_SMALL, TEXT_PLAIN, bp_colours_muted (),
                               bar_x0 + 4, cy, 0, 0.5);
           continue;
         }
@@ -142,9 +142,9 @@ brag_by_priority_summary_one (const BpChartPriorityRow *rows, guint n_rows)
 
   g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
   if (n_rows == 0)
-    return g_strdup (_("No priority areas."));
+    return g_strdup (bp_tr ("No priority areas."));
 
-  g_string_append_printf (s, ngettext ("BRAG status by priority area (%u area).",
+  g_string_append_printf (s, bp_trn ("BRAG status by priority area (%u area).",
                                        "BRAG status by priority area (%u areas).", n_rows),
                           n_rows);
   for (guint i = 0; i < n_rows; i++)
@@ -155,10 +155,10 @@ brag_by_priority_summary_one (const BpChartPriorityRow *rows, guint n_rows)
       g_string_append_printf (s, " %s: ", rows[i].label ? rows[i].label : "");
       if (total == 0)
         {
-          g_string_append (s, _("no actions."));
+          g_string_append (s, bp_tr ("no actions."));
           continue;
         }
-      g_string_append_printf (s, ngettext ("%d action (", "%d actions (", total), total);
+      g_string_append_printf (s, bp_trn ("%d action (", "%d actions (", total), total);
       for (int k = 0; k < BP_RAG_COUNT; k++)
         {
           BpRag rag = bp_chart_rag_order[k];

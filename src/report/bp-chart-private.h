@@ -18,12 +18,9 @@
 
 G_BEGIN_DECLS
 
-/* Labels and summaries are in the language of the document being drawn
- * (bp-translate.h), or the user's outside one. */
-#undef _
-#define _(String) bp_tr (String)
-#undef ngettext
-#define ngettext(Singular, Plural, N) bp_trn (Singular, Plural, N)
+/* Labels and summaries are in the language of the document being drawn:
+ * they go through bp_tr () and bp_trn () (bp-translate.h), never _ (),
+ * which is the window's language. */
 
 /* Text alternatives list at most this many items of one kind and count the
  * rest: the tables beside the charts hold them all. */

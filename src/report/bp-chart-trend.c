@@ -32,11 +32,11 @@ polarity_text (BpPolarity polarity)
 {
   switch (polarity)
     {
-    case BP_POLARITY_LOWER: return _("Lower is better");
-    case BP_POLARITY_TARGET: return _("Closer to target is better");
+    case BP_POLARITY_LOWER: return bp_tr ("Lower is better");
+    case BP_POLARITY_TARGET: return bp_tr ("Closer to target is better");
     case BP_POLARITY_HIGHER:
     default:
-      return _("Higher is better");
+      return bp_tr ("Higher is better");
     }
 }
 
@@ -178,12 +178,12 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
     double right_x = c.x + c.w - PAD;
 
     if (!unit_in_ticks (measure))
-      g_string_append_printf (left, _ ("Values in %s. "), bp_chart_measure_unit (measure));
+      g_string_append_printf (left, bp_tr ("Values in %s. "), bp_chart_measure_unit (measure));
     g_string_append (left, polarity_text (measure->polarity));
     if (has_target)
       {
         g_autofree char *target = bp_chart_format_value (measure, measure->target);
-        g_autofree char *key = g_strdup_printf (_("Target %s"), target);
+        g_autofree char *key = g_strdup_printf (bp_tr ("Target %s"), target);
         double kw = bp_chart_show_text (&c, key, SIZE_SMALL, TEXT_PLAIN, bp_colours_ink (), right_x,
                                         c.y + PAD + lh / 2, 1, 0.5);
         double dashes[] = { 4, 2.5 };
@@ -275,7 +275,7 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
 
   if (n_values == 0)
     {
-      bp_chart_show_text (&c, _ ("No values recorded"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (),
+      bp_chart_show_text (&c, bp_tr ("No values recorded"), SIZE_BODY, TEXT_BOLD, bp_colours_ink (),
                           (px0 + px1) / 2, (py0 + py1) / 2, 0.5, 0.5);
       bp_chart_end (&c);
       return;
@@ -306,8 +306,8 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
 
       if (isnan (v->value))
         {
-          if (bp_chart_text_width (&c, _ ("no value"), SIZE_MIN, TEXT_PLAIN) + 4 <= slot)
-            bp_chart_show_text (&c, _ ("no value"), SIZE_MIN, TEXT_PLAIN, bp_colours_muted (), x,
+          if (bp_chart_text_width (&c, bp_tr ("no value"), SIZE_MIN, TEXT_PLAIN) + 4 <= slot)
+            bp_chart_show_text (&c, bp_tr ("no value"), SIZE_MIN, TEXT_PLAIN, bp_colours_muted (), x,
                                 py1 - 2, 0.5, 1);
           continue;
         }
@@ -369,7 +369,7 @@ kpi_trend_summary_one (const BpMeasure *measure, GPtrArray *values)
     {
       g_autofree char *target = bp_chart_format_value (measure, measure->target);
 
-      g_string_append_printf (s, _(" Target %s."), target);
+      g_string_append_printf (s, bp_tr (" Target %s."), target);
     }
   if (values != NULL)
     for (guint k = 0; k < values->len; k++)
@@ -392,12 +392,12 @@ kpi_trend_summary_one (const BpMeasure *measure, GPtrArray *values)
         n_values++;
       }
   if (n_values == 0)
-    g_string_append_printf (s, " %s", _("No values recorded."));
+    g_string_append_printf (s, " %s", bp_tr ("No values recorded."));
   else
     g_string_append_c (s, '.');
   if (missing->len > 0)
     {
-      g_string_append_printf (s, " %s: ", _("No value for"));
+      g_string_append_printf (s, " %s: ", bp_tr ("No value for"));
       for (guint k = 0; k < missing->len; k++)
         g_string_append_printf (s, "%s%s", k ? ", " : "",
                                 (const char *) g_ptr_array_index (missing, k));

@@ -331,7 +331,7 @@ bp_chart_format_value (const BpMeasure *measure, double value)
   g_autofree char *number = NULL;
 
   if (isnan (value))
-    return g_strdup (_("no value"));
+    return g_strdup (bp_tr ("no value"));
   if (strcmp (unit, "£") == 0)
     {
       gboolean whole = fabs (value - round (value)) < 0.005;

@@ -15,8 +15,6 @@
 
 /* The pack's fixed text is in the pack's language (bp-translate.h),
  * whatever the locale: English, Welsh, or Welsh then English. */
-#undef _
-#define _(String) bp_tr (String)
 
 /* How many periods of a measure the scorecard table shows. */
 #define SCORECARD_PERIODS 4
@@ -105,7 +103,7 @@ choose_meeting (BpPack *pack, BpDb *db, const char *date, GPtrArray **out_meetin
   if (meetings->len == 0)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   _("%s: the programme has no board meetings; add a meeting first"),
+                   bp_tr ("%s: the programme has no board meetings; add a meeting first"),
                    bp_db_get_path (db));
       return FALSE;
     }
@@ -119,7 +117,7 @@ choose_meeting (BpPack *pack, BpDb *db, const char *date, GPtrArray **out_meetin
       if (!bp_date_is_valid (m->date))
         {
           g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
-                       _("%s: a board meeting has no valid date (“%s”): the file is damaged; "
+                       bp_tr ("%s: a board meeting has no valid date (“%s”): the file is damaged; "
                          "restore it from a backup"),
                        bp_db_get_path (db), m->date ? m->date : "");
           return FALSE;
@@ -138,7 +136,7 @@ choose_meeting (BpPack *pack, BpDb *db, const char *date, GPtrArray **out_meetin
         }
       g_string_append_printf (known, "%s%s", i ? ", " : "", m->date);
     }
-  g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: no meeting on %s (meetings: %s)"),
+  g_set_error (error, BP_ERROR, BP_ERROR_INVALID, bp_tr ("%s: no meeting on %s (meetings: %s)"),
                bp_db_get_path (db), date, known->str);
   return FALSE;
 }
@@ -156,14 +154,14 @@ bp_pack_load (BpDb *db, const BpPackOptions *options, GError **error)
 
   if (options && options->meeting_date && !bp_date_is_valid (options->meeting_date))
     {
-      g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)"),
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID, bp_tr ("“%s” is not a date (YYYY-MM-DD)"),
                    options->meeting_date);
       return NULL;
     }
   if (options && options->language && !bp_language_parse (options->language, &pack->language))
     {
       g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   _("“%s” is not a pack language (en, cy or bilingual)"), options->language);
+                   bp_tr ("“%s” is not a pack language (en, cy or bilingual)"), options->language);
       return NULL;
     }
   pack->programme = bp_db_get_programme (db, error);
@@ -338,7 +336,7 @@ latest_update_text (const BpAction *a)
   g_autofree char *date = NULL;
 
   if (a->latest_date == NULL)
-    return g_strdup (_("No update yet"));
+    return g_strdup (bp_tr ("No update yet"));
   date = bp_date_format_uk (a->latest_date);
   return g_strdup_printf ("%s: %s", date, or_dash (a->latest_commentary));
 }
@@ -352,19 +350,19 @@ section_cover (BpDocument *doc, BpPack *pack)
   g_autofree char *date = long_date (m->date);
   g_autofree char *when = m->time ? g_strdup_printf ("%s, %s", date, m->time) : g_strdup (date);
   const char *pairs[] = {
-    _("Programme"), or_dash (pack->programme->title),
-    _("Meeting"), when,
-    _("Venue"), or_dash (m->venue),
-    _("Agenda item"), or_dash (m->agenda_item),
-    _("Chair"), or_dash (pack->programme->chair),
-    _("Partners"), or_dash (pack->programme->organisations),
+    bp_tr ("Programme"), or_dash (pack->programme->title),
+    bp_tr ("Meeting"), when,
+    bp_tr ("Venue"), or_dash (m->venue),
+    bp_tr ("Agenda item"), or_dash (m->agenda_item),
+    bp_tr ("Chair"), or_dash (pack->programme->chair),
+    bp_tr ("Partners"), or_dash (pack->programme->organisations),
     NULL,
   };
 
   bp_document_section (doc, "cover",
                        pack->programme->board ? pack->programme->board : pack->programme->title,
                        FALSE);
-  bp_document_heading (doc, 2, _("Board pack"));
+  bp_document_heading (doc, 2, bp_tr ("Board pack"));
   bp_document_key_values (doc, pairs);
   if (m->title)
     bp_document_paragraph (doc, m->title);
@@ -402,31 +400,31 @@ section_front_sheet (BpDocument *doc, BpPack *pack)
   g_autofree char *date = long_date (m->date);
   g_auto (GStrv) recommendations = split_recommendations (m->recommendations);
   const char *pairs[] = {
-    _("Board"), or_dash (pack->programme->board),
-    _("Meeting date"), date,
-    _("Report title"), or_dash (m->title),
-    _("Author"), or_dash (m->author),
-    _("Contact"), or_dash (m->contact),
-    _("Service / department"), or_dash (m->service),
-    _("Presented by"), or_dash (m->presenter),
-    _("Classification"), or_dash (m->classification),
-    _("Wards affected"), or_dash (m->wards),
-    _("Purpose"), or_dash (m->purpose),
+    bp_tr ("Board"), or_dash (pack->programme->board),
+    bp_tr ("Meeting date"), date,
+    bp_tr ("Report title"), or_dash (m->title),
+    bp_tr ("Author"), or_dash (m->author),
+    bp_tr ("Contact"), or_dash (m->contact),
+    bp_tr ("Service / department"), or_dash (m->service),
+    bp_tr ("Presented by"), or_dash (m->presenter),
+    bp_tr ("Classification"), or_dash (m->classification),
+    bp_tr ("Wards affected"), or_dash (m->wards),
+    bp_tr ("Purpose"), or_dash (m->purpose),
     NULL,
   };
 
-  bp_document_section (doc, "front-sheet", _("Report front sheet"), FALSE);
+  bp_document_section (doc, "front-sheet", bp_tr ("Report front sheet"), FALSE);
   bp_document_key_values (doc, pairs);
-  bp_document_heading (doc, 2, _("Executive summary"));
-  bp_document_paragraph (doc, m->summary ? m->summary : _("No summary has been written."));
-  bp_document_heading (doc, 2, _("Recommendations"));
+  bp_document_heading (doc, 2, bp_tr ("Executive summary"));
+  bp_document_paragraph (doc, m->summary ? m->summary : bp_tr ("No summary has been written."));
+  bp_document_heading (doc, 2, bp_tr ("Recommendations"));
   if (recommendations[0])
     bp_document_list (doc, (const char *const *) recommendations, TRUE);
   else
-    bp_document_paragraph (doc, _("No recommendations."));
+    bp_document_paragraph (doc, bp_tr ("No recommendations."));
   if (m->reasons)
     {
-      bp_document_heading (doc, 2, _("Reasons for the recommendations"));
+      bp_document_heading (doc, 2, bp_tr ("Reasons for the recommendations"));
       bp_document_paragraph (doc, m->reasons);
     }
 }
@@ -530,8 +528,8 @@ section_dashboard (BpDocument *doc, BpPack *pack)
   int kpi_counts[4] = { 0 };
   int unscored = 0;
 
-  bp_document_section (doc, "dashboard", _("Dashboard"), FALSE);
-  bp_document_heading (doc, 2, _("Actions by BRAG status"));
+  bp_document_section (doc, "dashboard", bp_tr ("Dashboard"), FALSE);
+  bp_document_heading (doc, 2, bp_tr ("Actions by BRAG status"));
   bp_document_figure (doc, 200, draw_donut, pack, donut_summary);
 
   overdue = bp_trn_printf ("%d action is overdue on %s.", "%d actions are overdue on %s.",
@@ -543,12 +541,12 @@ section_dashboard (BpDocument *doc, BpPack *pack)
     bp_document_paragraph_markup (doc, markup);
   }
 
-  bp_document_heading (doc, 2, _("BRAG status by priority area"));
+  bp_document_heading (doc, 2, bp_tr ("BRAG status by priority area"));
   bp_document_figure (doc, 40 + 24 * MAX (rows->n_rows, 1), draw_priority_bars, rows, bars_summary);
 
-  bp_document_heading (doc, 2, _("Risks by band"));
+  bp_document_heading (doc, 2, bp_tr ("Risks by band"));
   for (guint i = 0; i < G_N_ELEMENTS (band_columns); i++)
-    columns[i] = (BpDocumentColumn) { _(band_columns[i].title), band_columns[i].width,
+    columns[i] = (BpDocumentColumn) { bp_tr (band_columns[i].title), band_columns[i].width,
                                       band_columns[i].align };
   bp_document_table_begin (doc, columns, G_N_ELEMENTS (band_columns));
   for (guint b = 0; b < pack->bands->len; b++)
@@ -575,11 +573,11 @@ section_dashboard (BpDocument *doc, BpPack *pack)
       g_autofree char *count = g_strdup_printf ("%d", unscored);
 
       bp_document_table_row (doc, (BpDocumentCell[]) {
-        { _("Not scored"), NULL, FALSE }, { "—", NULL, FALSE }, { count, NULL, FALSE } });
+        { bp_tr ("Not scored"), NULL, FALSE }, { "—", NULL, FALSE }, { count, NULL, FALSE } });
     }
   bp_document_table_end (doc);
 
-  bp_document_heading (doc, 2, _("Scorecard measures on and off target"));
+  bp_document_heading (doc, 2, bp_tr ("Scorecard measures on and off target"));
   for (guint i = 0; i < pack->measures->len; i++)
     {
       BpMeasureValue *v = latest_value (pack->values->pdata[i]);
@@ -587,7 +585,7 @@ section_dashboard (BpDocument *doc, BpPack *pack)
       kpi_counts[v ? bp_kpi_rag (pack->measures->pdata[i], v->value) : BP_KPI_RAG_NONE]++;
     }
   for (guint i = 0; i < G_N_ELEMENTS (kpi_columns); i++)
-    columns[i] = (BpDocumentColumn) { _(kpi_columns[i].title), kpi_columns[i].width,
+    columns[i] = (BpDocumentColumn) { bp_tr (kpi_columns[i].title), kpi_columns[i].width,
                                       kpi_columns[i].align };
   bp_document_table_begin (doc, columns, G_N_ELEMENTS (kpi_columns));
   {
@@ -602,7 +600,7 @@ section_dashboard (BpDocument *doc, BpPack *pack)
         g_autofree char *count = g_strdup_printf ("%d", kpi_counts[order[i]]);
 
         bp_document_table_row (doc, (BpDocumentCell[]) {
-          { _(words[i]), order[i] == BP_KPI_RAG_NONE ? NULL : fill, TRUE },
+          { bp_tr (words[i]), order[i] == BP_KPI_RAG_NONE ? NULL : fill, TRUE },
           { count, NULL, FALSE } });
       }
   }
@@ -632,11 +630,11 @@ movement_table (BpDocument *doc, BpPack *pack, const char *heading, GPtrArray *i
                 const char *empty)
 {
   BpDocumentColumn columns[] = {
-    { _("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
-    { _("Action"), 4, BP_DOCUMENT_ALIGN_START },
-    { _("Owner"), 1.6, BP_DOCUMENT_ALIGN_START },
-    { _("Was"), 1, BP_DOCUMENT_ALIGN_CENTRE },
-    { _("Now"), 1, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Action"), 4, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Owner"), 1.6, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Was"), 1, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Now"), 1, BP_DOCUMENT_ALIGN_CENTRE },
   };
 
   bp_document_heading (doc, 3, heading);
@@ -655,7 +653,7 @@ movement_table (BpDocument *doc, BpPack *pack, const char *heading, GPtrArray *i
 
       bp_document_table_row (doc, (BpDocumentCell[]) {
         { item->ref, NULL, TRUE },
-        { a ? a->title : _("(action since removed)"), NULL, FALSE },
+        { a ? a->title : bp_tr ("(action since removed)"), NULL, FALSE },
         { a ? or_dash (a->owner_name) : "—", NULL, FALSE },
         { bp_rag_to_label (item->from_rag), from_fill, FALSE },
         { bp_rag_to_label (item->to_rag), to_fill, FALSE } });
@@ -667,18 +665,18 @@ static void
 risk_movement_table (BpDocument *doc, BpPack *pack)
 {
   BpDocumentColumn columns[] = {
-    { _("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
-    { _("Risk"), 4.5, BP_DOCUMENT_ALIGN_START },
-    { _("Was"), 1, BP_DOCUMENT_ALIGN_CENTRE },
-    { _("Now"), 1, BP_DOCUMENT_ALIGN_CENTRE },
-    { _("Direction"), 1.4, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Risk"), 4.5, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Was"), 1, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Now"), 1, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Direction"), 1.4, BP_DOCUMENT_ALIGN_START },
   };
   GPtrArray *lists[] = { pack->movement->risks_up, pack->movement->risks_down };
 
-  bp_document_heading (doc, 3, _("Risks whose score moved"));
+  bp_document_heading (doc, 3, bp_tr ("Risks whose score moved"));
   if (lists[0]->len + lists[1]->len == 0)
     {
-      bp_document_paragraph (doc, _("No risk's score moved since the last meeting."));
+      bp_document_paragraph (doc, bp_tr ("No risk's score moved since the last meeting."));
       return;
     }
   bp_document_table_begin (doc, columns, G_N_ELEMENTS (columns));
@@ -696,7 +694,7 @@ risk_movement_table (BpDocument *doc, BpPack *pack)
         bp_document_table_row (doc, (BpDocumentCell[]) {
           { item->ref, NULL, TRUE }, { title, NULL, FALSE }, { was, NULL, FALSE },
           { now, NULL, FALSE },
-          { item->to_score > item->from_score ? _("↑ Increased") : _("↓ Decreased"), NULL, FALSE } });
+          { item->to_score > item->from_score ? bp_tr ("↑ Increased") : bp_tr ("↓ Decreased"), NULL, FALSE } });
       }
   bp_document_table_end (doc);
 }
@@ -706,13 +704,13 @@ section_movement (BpDocument *doc, BpPack *pack)
 {
   g_autofree char *summary = bp_chart_movement_summary (pack->movement);
 
-  bp_document_section (doc, "movement", _("Since the last meeting"), FALSE);
+  bp_document_section (doc, "movement", bp_tr ("Since the last meeting"), FALSE);
   if (pack->movement == NULL)
     {
       bp_document_paragraph (doc, pack->has_snapshot
-                                    ? _("There is no snapshot from an earlier meeting to compare "
+                                    ? bp_tr ("There is no snapshot from an earlier meeting to compare "
                                         "with, so no movement can be shown.")
-                                    : _("No snapshot has been taken for this meeting, so no "
+                                    : bp_tr ("No snapshot has been taken for this meeting, so no "
                                         "movement can be shown. Take a snapshot before the meeting "
                                         "to compare it with the last one."));
       return;
@@ -726,29 +724,29 @@ section_movement (BpDocument *doc, BpPack *pack)
     bp_document_paragraph (doc, intro);
   }
   bp_document_figure (doc, 170, draw_movement, pack, summary);
-  movement_table (doc, pack, _("Actions whose RAG status worsened"), pack->movement->worsened,
-                  _("No action's RAG status worsened."));
-  movement_table (doc, pack, _("Actions whose RAG status improved"), pack->movement->improved,
-                  _("No action's RAG status improved."));
-  movement_table (doc, pack, _("Actions completed"), pack->movement->completed,
-                  _("No action was completed."));
-  movement_table (doc, pack, _("Actions that became overdue"), pack->movement->newly_overdue,
-                  _("No action became overdue."));
+  movement_table (doc, pack, bp_tr ("Actions whose RAG status worsened"), pack->movement->worsened,
+                  bp_tr ("No action's RAG status worsened."));
+  movement_table (doc, pack, bp_tr ("Actions whose RAG status improved"), pack->movement->improved,
+                  bp_tr ("No action's RAG status improved."));
+  movement_table (doc, pack, bp_tr ("Actions completed"), pack->movement->completed,
+                  bp_tr ("No action was completed."));
+  movement_table (doc, pack, bp_tr ("Actions that became overdue"), pack->movement->newly_overdue,
+                  bp_tr ("No action became overdue."));
   risk_movement_table (doc, pack);
 }
 
 static void
 action_columns (BpDocumentColumn *columns, gboolean exceptions)
 {
-  columns[0] = (BpDocumentColumn) { _("Ref"), 0.55, BP_DOCUMENT_ALIGN_START };
-  columns[1] = (BpDocumentColumn) { _("Action"), 3, BP_DOCUMENT_ALIGN_START };
-  columns[2] = (BpDocumentColumn) { _("Owner"), 1.4, BP_DOCUMENT_ALIGN_START };
-  columns[3] = (BpDocumentColumn) { _("Due"), 1.1, BP_DOCUMENT_ALIGN_START };
-  columns[4] = (BpDocumentColumn) { _("RAG"), 0.9, BP_DOCUMENT_ALIGN_CENTRE };
-  columns[5] = (BpDocumentColumn) { _("Latest update"), exceptions ? 3.6 : 4.2,
+  columns[0] = (BpDocumentColumn) { bp_tr ("Ref"), 0.55, BP_DOCUMENT_ALIGN_START };
+  columns[1] = (BpDocumentColumn) { bp_tr ("Action"), 3, BP_DOCUMENT_ALIGN_START };
+  columns[2] = (BpDocumentColumn) { bp_tr ("Owner"), 1.4, BP_DOCUMENT_ALIGN_START };
+  columns[3] = (BpDocumentColumn) { bp_tr ("Due"), 1.1, BP_DOCUMENT_ALIGN_START };
+  columns[4] = (BpDocumentColumn) { bp_tr ("RAG"), 0.9, BP_DOCUMENT_ALIGN_CENTRE };
+  columns[5] = (BpDocumentColumn) { bp_tr ("Latest update"), exceptions ? 3.6 : 4.2,
                                     BP_DOCUMENT_ALIGN_START };
   if (exceptions)
-    columns[6] = (BpDocumentColumn) { _("Next steps"), 2.4, BP_DOCUMENT_ALIGN_START };
+    columns[6] = (BpDocumentColumn) { bp_tr ("Next steps"), 2.4, BP_DOCUMENT_ALIGN_START };
 }
 
 static void
@@ -763,7 +761,7 @@ action_row (BpDocument *doc, BpPack *pack, const BpAction *a, gboolean exception
                              ? g_strdup_printf ("%s\n%s", a->owner_name, a->organisation_name)
                              : g_strdup (or_dash (a->owner_name));
 
-  rag = overdue ? g_strdup_printf ("%s\n%s", bp_rag_to_label (a->rag), _("Overdue"))
+  rag = overdue ? g_strdup_printf ("%s\n%s", bp_rag_to_label (a->rag), bp_tr ("Overdue"))
                 : g_strdup (bp_rag_to_label (a->rag));
   bp_document_table_row (doc, (BpDocumentCell[]) {
     { a->ref, NULL, TRUE },
@@ -781,8 +779,8 @@ section_exceptions (BpDocument *doc, BpPack *pack)
   BpDocumentColumn columns[7];
   gboolean any = FALSE;
 
-  bp_document_section (doc, "exceptions", _("Exception report"), TRUE);
-  bp_document_paragraph (doc, _("Every action that is red, amber or overdue on the meeting date, "
+  bp_document_section (doc, "exceptions", bp_tr ("Exception report"), TRUE);
+  bp_document_paragraph (doc, bp_tr ("Every action that is red, amber or overdue on the meeting date, "
                                 "with its owner, its latest update and its next steps."));
   action_columns (columns, TRUE);
   for (guint i = 0; i < pack->actions->len; i++)
@@ -800,7 +798,7 @@ section_exceptions (BpDocument *doc, BpPack *pack)
   if (any)
     bp_document_table_end (doc);
   else
-    bp_document_paragraph (doc, _("No red, amber or overdue actions at this meeting."));
+    bp_document_paragraph (doc, bp_tr ("No red, amber or overdue actions at this meeting."));
 }
 
 static void
@@ -808,10 +806,10 @@ section_plan (BpDocument *doc, BpPack *pack)
 {
   BpDocumentColumn columns[7];
 
-  bp_document_section (doc, "plan", _("The plan by priority"), TRUE);
+  bp_document_section (doc, "plan", bp_tr ("The plan by priority"), TRUE);
   action_columns (columns, FALSE);
   if (pack->priorities->len == 0)
-    bp_document_paragraph (doc, _("The plan has no priority areas yet."));
+    bp_document_paragraph (doc, bp_tr ("The plan has no priority areas yet."));
   for (guint p = 0; p < pack->priorities->len; p++)
     {
       BpPriority *priority = pack->priorities->pdata[p];
@@ -833,7 +831,7 @@ section_plan (BpDocument *doc, BpPack *pack)
       if (any)
         bp_document_table_end (doc);
       else
-        bp_document_paragraph (doc, _("No actions in this priority area."));
+        bp_document_paragraph (doc, bp_tr ("No actions in this priority area."));
     }
 }
 
@@ -845,9 +843,9 @@ draw_heat_maps (cairo_t *cr, double x, double y, double w, double h, gpointer da
   cairo_rectangle_t left = { x, y, (w - gap) / 2, h };
   cairo_rectangle_t right = { x + (w + gap) / 2, y, (w - gap) / 2, h };
 
-  bp_chart_risk_heat_map (cr, &left, _("Inherent"), pack->risks, BP_RISK_SCORE_INHERENT,
+  bp_chart_risk_heat_map (cr, &left, bp_tr ("Inherent"), pack->risks, BP_RISK_SCORE_INHERENT,
                           pack->bands);
-  bp_chart_risk_heat_map (cr, &right, _("Current"), pack->risks, BP_RISK_SCORE_CURRENT,
+  bp_chart_risk_heat_map (cr, &right, bp_tr ("Current"), pack->risks, BP_RISK_SCORE_CURRENT,
                           pack->bands);
 }
 
@@ -874,40 +872,40 @@ mitigations_text (BpPack *pack, GPtrArray *mitigations)
         g_string_append_printf (s, " (%s)", detail->str);
     }
   if (s->len == 0)
-    g_string_append (s, _("No mitigations recorded."));
+    g_string_append (s, bp_tr ("No mitigations recorded."));
   return g_string_free (s, FALSE);
 }
 
 static void
 section_risks (BpDocument *doc, BpPack *pack)
 {
-  g_autofree char *inherent = bp_chart_risk_heat_map_summary (_("Inherent"), pack->risks,
+  g_autofree char *inherent = bp_chart_risk_heat_map_summary (bp_tr ("Inherent"), pack->risks,
                                                               BP_RISK_SCORE_INHERENT, pack->bands);
-  g_autofree char *current = bp_chart_risk_heat_map_summary (_("Current"), pack->risks,
+  g_autofree char *current = bp_chart_risk_heat_map_summary (bp_tr ("Current"), pack->risks,
                                                              BP_RISK_SCORE_CURRENT, pack->bands);
   g_autofree char *summary = g_strdup_printf ("%s\n%s", inherent, current);
   BpDocumentColumn columns[] = {
-    { _("Ref"), 0.5, BP_DOCUMENT_ALIGN_START },
-    { _("Risk"), 2.6, BP_DOCUMENT_ALIGN_START },
-    { _("Mitigations"), 3.2, BP_DOCUMENT_ALIGN_START },
-    { _("Resources / support needed"), 2, BP_DOCUMENT_ALIGN_START },
-    { _("Owner"), 1.2, BP_DOCUMENT_ALIGN_START },
-    { _("L"), 0.35, BP_DOCUMENT_ALIGN_CENTRE },
-    { _("I"), 0.35, BP_DOCUMENT_ALIGN_CENTRE },
-    { _("Score"), 0.9, BP_DOCUMENT_ALIGN_CENTRE },
-    { _("Direction"), 1.2, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Ref"), 0.5, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Risk"), 2.6, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Mitigations"), 3.2, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Resources / support needed"), 2, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Owner"), 1.2, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("L"), 0.35, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("I"), 0.35, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Score"), 0.9, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Direction"), 1.2, BP_DOCUMENT_ALIGN_START },
   };
 
-  bp_document_section (doc, "risks", _("Risk register"), TRUE);
+  bp_document_section (doc, "risks", bp_tr ("Risk register"), TRUE);
   if (pack->risks->len == 0)
     {
-      bp_document_paragraph (doc, _("The risk register is empty."));
+      bp_document_paragraph (doc, bp_tr ("The risk register is empty."));
       return;
     }
-  bp_document_heading (doc, 2, _("Heat maps: inherent and current scores"));
+  bp_document_heading (doc, 2, bp_tr ("Heat maps: inherent and current scores"));
   bp_document_figure (doc, 300, draw_heat_maps, pack, summary);
 
-  bp_document_heading (doc, 2, _("The register"));
+  bp_document_heading (doc, 2, bp_tr ("The register"));
   bp_document_table_begin (doc, columns, G_N_ELEMENTS (columns));
   for (guint i = 0; i < pack->risks->len; i++)
     {
@@ -917,12 +915,12 @@ section_risks (BpDocument *doc, BpPack *pack)
       g_autofree char *mitigations = mitigations_text (pack, pack->mitigations->pdata[i]);
       GStrv links = pack->risk_links->pdata[i];
       g_autofree char *joined = g_strjoinv (", ", links);
-      g_autofree char *title = links[0] ? g_strdup_printf ("%s\n%s %s", r->title, _("Linked actions:"), joined)
+      g_autofree char *title = links[0] ? g_strdup_printf ("%s\n%s %s", r->title, bp_tr ("Linked actions:"), joined)
                                         : g_strdup (r->title);
       g_autofree char *l = g_strdup_printf ("%d", r->current_l);
       g_autofree char *im = g_strdup_printf ("%d", r->current_i);
       g_autofree char *score_text = band ? g_strdup_printf ("%d\n%s", score, band->name)
-                                         : g_strdup (_("Not scored"));
+                                         : g_strdup (bp_tr ("Not scored"));
       const char *direction = "—";
 
       if (pack->previous_scores)
@@ -933,12 +931,12 @@ section_risks (BpDocument *doc, BpPack *pack)
             {
               BpDirection d = bp_risk_direction (GPOINTER_TO_INT (previous), score);
 
-              direction = d == BP_DIRECTION_IMPROVED ? _("↓ Decreasing")
-                        : d == BP_DIRECTION_DETERIORATED ? _("↑ Increasing")
-                        : d == BP_DIRECTION_SUSTAINED ? _("→ Unchanged") : "—";
+              direction = d == BP_DIRECTION_IMPROVED ? bp_tr ("↓ Decreasing")
+                        : d == BP_DIRECTION_DETERIORATED ? bp_tr ("↑ Increasing")
+                        : d == BP_DIRECTION_SUSTAINED ? bp_tr ("→ Unchanged") : "—";
             }
           else
-            direction = _("New");
+            direction = bp_tr ("New");
         }
       bp_document_table_row (doc, (BpDocumentCell[]) {
         { r->ref, NULL, TRUE },
@@ -1023,24 +1021,24 @@ section_scorecard (BpDocument *doc, BpPack *pack)
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   guint n_columns;
 
-  bp_document_section (doc, "scorecard", _("Scorecard"), TRUE);
+  bp_document_section (doc, "scorecard", bp_tr ("Scorecard"), TRUE);
   if (pack->measures->len == 0)
     {
-      bp_document_paragraph (doc, _("The scorecard has no measures yet."));
+      bp_document_paragraph (doc, bp_tr ("The scorecard has no measures yet."));
       return;
     }
   periods = scorecard_periods (pack);
   n_columns = 4 + periods->len;
   columns = g_new0 (BpDocumentColumn, n_columns);
   cells = g_new0 (BpDocumentCell, n_columns);
-  columns[0] = (BpDocumentColumn) { _("Measure"), 3.2, BP_DOCUMENT_ALIGN_START };
+  columns[0] = (BpDocumentColumn) { bp_tr ("Measure"), 3.2, BP_DOCUMENT_ALIGN_START };
   for (guint p = 0; p < periods->len; p++)
     columns[1 + p] = (BpDocumentColumn) { periods->pdata[p], 1, BP_DOCUMENT_ALIGN_CENTRE };
-  columns[1 + periods->len] = (BpDocumentColumn) { _("Target"), 1, BP_DOCUMENT_ALIGN_CENTRE };
-  columns[2 + periods->len] = (BpDocumentColumn) { _("Direction"), 1.2, BP_DOCUMENT_ALIGN_START };
-  columns[3 + periods->len] = (BpDocumentColumn) { _("Comparison"), 1.6, BP_DOCUMENT_ALIGN_START };
+  columns[1 + periods->len] = (BpDocumentColumn) { bp_tr ("Target"), 1, BP_DOCUMENT_ALIGN_CENTRE };
+  columns[2 + periods->len] = (BpDocumentColumn) { bp_tr ("Direction"), 1.2, BP_DOCUMENT_ALIGN_START };
+  columns[3 + periods->len] = (BpDocumentColumn) { bp_tr ("Comparison"), 1.6, BP_DOCUMENT_ALIGN_START };
 
-  bp_document_paragraph (doc, _("Each value carries its RAG against the measure's target: G on or "
+  bp_document_paragraph (doc, bp_tr ("Each value carries its RAG against the measure's target: G on or "
                                 "better than target, A within tolerance, R outside it. The "
                                 "direction compares the latest value with the one before it."));
   bp_document_table_begin (doc, columns, n_columns);
@@ -1060,7 +1058,7 @@ section_scorecard (BpDocument *doc, BpPack *pack)
             if (g_str_equal (((BpMeasureValue *) values->pdata[j])->period, periods->pdata[p]))
               found = values->pdata[j];
           if (found == NULL || isnan (found->value))
-            cells[1 + p] = (BpDocumentCell) { _("No value"), NULL, FALSE };
+            cells[1 + p] = (BpDocumentCell) { bp_tr ("No value"), NULL, FALSE };
           else
             {
               BpKpiRag rag = bp_kpi_rag (m, found->value);
@@ -1087,7 +1085,7 @@ section_scorecard (BpDocument *doc, BpPack *pack)
           last = v;
         }
       {
-        char *target = isnan (m->target) ? g_strdup (_("None")) : bp_chart_format_value (m, m->target);
+        char *target = isnan (m->target) ? g_strdup (bp_tr ("None")) : bp_chart_format_value (m, m->target);
         BpDirection d = last && before ? bp_kpi_direction (m, before->value, last->value)
                                        : BP_DIRECTION_NONE;
 
@@ -1100,7 +1098,7 @@ section_scorecard (BpDocument *doc, BpPack *pack)
     }
   bp_document_table_end (doc);
 
-  bp_document_heading (doc, 2, _("Trends"));
+  bp_document_heading (doc, 2, bp_tr ("Trends"));
   for (guint i = 0; i < pack->measures->len; i++)
     {
       TrendData trend = { pack->measures->pdata[i], pack->values->pdata[i] };
@@ -1138,13 +1136,13 @@ section_milestones (BpDocument *doc, BpPack *pack)
   TimelineData timeline = { pack->milestones, pack->meeting->date, pack->next_meeting_date };
   g_autofree char *summary = NULL;
   BpDocumentColumn columns[] = {
-    { _("Due"), 1, BP_DOCUMENT_ALIGN_START },
-    { _("Milestone"), 4, BP_DOCUMENT_ALIGN_START },
-    { _("Action"), 0.8, BP_DOCUMENT_ALIGN_START },
-    { _("Owner"), 1.8, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Due"), 1, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Milestone"), 4, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Action"), 0.8, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Owner"), 1.8, BP_DOCUMENT_ALIGN_START },
   };
 
-  bp_document_section (doc, "milestones", _("Milestones due before the next meeting"), FALSE);
+  bp_document_section (doc, "milestones", bp_tr ("Milestones due before the next meeting"), FALSE);
   intro = pack->next_meeting_known
             ? bp_tr_printf ("Milestones not yet done and due from %s to the next meeting on %s.",
                             from, to)
@@ -1153,7 +1151,7 @@ section_milestones (BpDocument *doc, BpPack *pack)
   bp_document_paragraph (doc, intro);
   if (pack->milestones->len == 0)
     {
-      bp_document_paragraph (doc, _("No milestones are due before the next meeting."));
+      bp_document_paragraph (doc, bp_tr ("No milestones are due before the next meeting."));
       return;
     }
   summary = bp_chart_milestones_summary (pack->milestones, timeline.from, timeline.to);
@@ -1169,7 +1167,7 @@ section_milestones (BpDocument *doc, BpPack *pack)
 
       bp_document_table_row (doc, (BpDocumentCell[]) {
         { due, NULL, FALSE }, { m->title, NULL, FALSE },
-        { ref ? ref : _("Whole plan"), NULL, FALSE },
+        { ref ? ref : bp_tr ("Whole plan"), NULL, FALSE },
         { a ? or_dash (a->owner_name) : "—", NULL, FALSE } });
     }
   bp_document_table_end (doc);
@@ -1221,7 +1219,7 @@ bp_pack_get_document_info (BpPack *pack, BpDocumentInfo *out_info)
   out_info->title = pack->title;
   out_info->author = pack->programme->organisations ? pack->programme->organisations : board;
   out_info->subject = pack->programme->title;
-  out_info->keywords = _("board pack, improvement plan, RAG, risk register, scorecard");
+  out_info->keywords = bp_tr ("board pack, improvement plan, RAG, risk register, scorecard");
   out_info->language = bp_language_tag (pack->language);
   out_info->text_language = pack->language;
   out_info->footer = pack->footer;
