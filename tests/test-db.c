@@ -191,6 +191,24 @@ test_changed_signal (Fixture *f, gconstpointer data)
   bp_db_rollback (db);
   g_assert_cmpuint (seen->len, ==, 0);
   g_assert_null (bp_db_find_action (db, "2.2", NULL));
+
+  /* A link is a change too; linking what is linked already is not. */
+  {
+    g_autoptr (BpRisk) risk = bp_risk_new ();
+
+    risk->ref = g_strdup ("R1");
+    risk->title = g_strdup ("Not enough specialist places");
+    g_assert_true (bp_db_insert_risk (db, risk, &error));
+    g_ptr_array_set_size (seen, 0);
+    g_assert_true (bp_db_link_risk_action (db, risk->id, ids.a12, &error));
+    g_assert_cmpuint (seen->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "risk_action");
+    g_assert_true (bp_db_link_risk_action (db, risk->id, ids.a12, &error));
+    g_assert_cmpuint (seen->len, ==, 1);
+    g_assert_true (bp_db_unlink_risk_action (db, risk->id, ids.a12, &error));
+    g_assert_cmpuint (seen->len, ==, 2);
+    g_assert_no_error (error);
+  }
 }
 
 static void

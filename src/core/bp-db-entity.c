@@ -672,7 +672,7 @@ bp_db_add_update (BpDb *self, BpUpdate *update, GError **error)
 }
 
 static gboolean
-link_rows (BpDb *self, const char *sql, gint64 a, gint64 b, GError **error)
+link_rows (BpDb *self, const char *table, const char *sql, gint64 a, gint64 b, GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -685,6 +685,10 @@ link_rows (BpDb *self, const char *sql, gint64 a, gint64 b, GError **error)
   sqlite3_bind_int64 (stmt, 2, b);
   if (!bp_db_step_done (self, stmt, NULL, error))
     goto failed;
+  /* The views that show links (a risk's actions, an action's risks)
+   * refresh on it, as on any other write. */
+  if (sqlite3_changes (bp_db_get_handle (self)) > 0)
+    bp_db_changed (self, table);
   return bp_db_commit (self, error) || (bp_db_rollback (self), FALSE);
 
 failed:
@@ -696,7 +700,7 @@ gboolean
 bp_db_link_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **error)
 {
   g_return_val_if_fail (BP_IS_DB (self), FALSE);
-  return link_rows (self, "INSERT OR IGNORE INTO risk_action (risk_id, action_id) VALUES (?1, ?2)",
+  return link_rows (self, "risk_action", "INSERT OR IGNORE INTO risk_action (risk_id, action_id) VALUES (?1, ?2)",
                     risk_id, action_id, error);
 }
 
@@ -704,7 +708,7 @@ gboolean
 bp_db_unlink_risk_action (BpDb *self, gint64 risk_id, gint64 action_id, GError **error)
 {
   g_return_val_if_fail (BP_IS_DB (self), FALSE);
-  return link_rows (self, "DELETE FROM risk_action WHERE risk_id = ?1 AND action_id = ?2",
+  return link_rows (self, "risk_action", "DELETE FROM risk_action WHERE risk_id = ?1 AND action_id = ?2",
                     risk_id, action_id, error);
 }
 
@@ -712,7 +716,7 @@ gboolean
 bp_db_link_action_measure (BpDb *self, gint64 action_id, gint64 measure_id, GError **error)
 {
   g_return_val_if_fail (BP_IS_DB (self), FALSE);
-  return link_rows (self,
+  return link_rows (self, "action_measure",
                     "INSERT OR IGNORE INTO action_measure (action_id, measure_id) VALUES (?1, ?2)",
                     action_id, measure_id, error);
 }
