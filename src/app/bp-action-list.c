@@ -718,31 +718,6 @@ rows_for (BpActionList *self, GPtrArray *actions)
   return rows;
 }
 
-/* Whether @a passes @f's filters other than the search, as
- * bp_db_list_actions() decides them: the date due is the revised one
- * when there is one, and complete (blue) actions are never overdue or
- * due. */
-static gboolean
-matches (const BpActionFilter *f, const BpAction *a, const char *due_to)
-{
-  const char *due = a->revised_due_date ? a->revised_due_date : a->due_date;
-
-  if (f->priority_id > 0 && a->priority_id != f->priority_id)
-    return FALSE;
-  if (f->owner_id > 0 && a->owner_id != f->owner_id)
-    return FALSE;
-  if (f->rag_mask != 0 && !(f->rag_mask & (1u << a->rag)))
-    return FALSE;
-  if (f->overdue_as_of
-      && (a->rag == BP_RAG_BLUE || due == NULL || strcmp (due, f->overdue_as_of) >= 0))
-    return FALSE;
-  if (due_to
-      && (a->rag == BP_RAG_BLUE || due == NULL || strcmp (due, f->due_from) < 0
-          || strcmp (due, due_to) > 0))
-    return FALSE;
-  return TRUE;
-}
-
 /* The actions the filter lets through, in plan order, and in
  * *@out_owner the array that owns them. A search asks the file's
  * full-text index; the other filters are applied here to the file's
@@ -765,16 +740,8 @@ select_actions (BpActionList *self, GPtrArray **out_owner, GError **error)
       return *out_owner ? g_ptr_array_ref (*out_owner) : NULL;
     }
 
-  if (self->filter.due_from && self->filter.due_within_days >= 0)
-    {
-      due_to = bp_date_add_days (self->filter.due_from, self->filter.due_within_days);
-      if (due_to == NULL)
-        {
-          g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)"),
-                       self->filter.due_from);
-          return NULL;
-        }
-    }
+  if (!bp_action_filter_due_to (&self->filter, &due_to, error))
+    return NULL;
   if (self->all == NULL)
     {
       self->all = bp_db_list_actions (self->db, NULL, error);
@@ -786,7 +753,7 @@ select_actions (BpActionList *self, GPtrArray **out_owner, GError **error)
     return g_ptr_array_ref (self->all);
   subset = g_ptr_array_new ();
   for (guint i = 0; i < self->all->len; i++)
-    if (matches (&self->filter, self->all->pdata[i], due_to))
+    if (bp_action_filter_matches (&self->filter, self->all->pdata[i], due_to))
       g_ptr_array_add (subset, self->all->pdata[i]);
   return subset;
 }

@@ -3,7 +3,8 @@
  * Nothing is written while the fields change: Save checks every field,
  * shows each problem beside its field, and only when all are valid writes
  * the risk, its mitigations (added, changed, reordered, removed) and its
- * links in one transaction, so that one undo takes the whole edit back.
+ * links with bp_db_save_risk(): one transaction, so that one undo takes
+ * the whole edit back.
  */
 #include <glib/gi18n.h>
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "bp-colours.h"
+#include "bp-db-risk.h"
 #include "bp-query.h"
 #include "bp-risk-editor.h"
 #include "bp-rules.h"
@@ -52,8 +54,6 @@ struct _BpRiskEditor
   GPtrArray *people; /* BpPerson*: owner lists show "No owner", then these */
   GPtrArray *bands;  /* BpRiskBand* */
   GtkStringList *owner_model;
-  GArray *removed;     /* gint64: mitigations removed since the last save */
-  GStrv linked_refs;   /* the links in the file */
   int next_order;
 
   AdwWindowTitle *window_title;
@@ -714,8 +714,6 @@ remove_mitigation (MitigationRow *m)
 {
   BpRiskEditor *self = m->editor;
 
-  if (m->id > 0)
-    g_array_append_val (self->removed, m->id);
   gtk_list_box_remove (self->mitigation_list, GTK_WIDGET (m->row));
   update_mitigation_buttons (self);
 }
@@ -771,6 +769,7 @@ load (BpRiskEditor *self)
   g_autoptr (GPtrArray) mitigations = NULL;
   g_autofree char *review = NULL;
   g_autofree char *refs = NULL;
+  g_auto (GStrv) linked = NULL;
   int scores[N_SCORES][2];
 
   self->people = bp_db_list_people (self->db, &error);
@@ -841,11 +840,9 @@ load (BpRiskEditor *self)
       mitigations = bp_db_list_mitigations (self->db, self->risk_id, NULL);
       for (guint i = 0; mitigations && i < mitigations->len; i++)
         add_mitigation_row (self, mitigations->pdata[i]);
-      self->linked_refs = bp_db_risk_action_refs (self->db, self->risk_id, NULL);
+      linked = bp_db_risk_action_refs (self->db, self->risk_id, NULL);
     }
-  if (self->linked_refs == NULL)
-    self->linked_refs = g_new0 (char *, 1);
-  refs = g_strjoinv (", ", self->linked_refs);
+  refs = linked ? g_strjoinv (", ", linked) : g_strdup ("");
   gtk_editable_set_text (GTK_EDITABLE (self->actions_row), refs);
 
   set_window_title (self);
@@ -1056,9 +1053,9 @@ bp_risk_editor_save (BpRiskEditor *self)
   g_autoptr (GError) error = NULL;
   g_autoptr (BpRisk) risk = NULL;
   g_autoptr (GArray) links = NULL;
-  g_autoptr (GPtrArray) added = g_ptr_array_new (); /* MitigationRow* of new rows */
-  g_autoptr (GArray) added_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int position = 0;
+  g_autoptr (GPtrArray) mitigations =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bp_mitigation_free);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new (); /* MitigationRow*, as mitigations */
 
   g_return_val_if_fail (BP_IS_RISK_EDITOR (self), FALSE);
 
@@ -1067,82 +1064,37 @@ bp_risk_editor_save (BpRiskEditor *self)
   if (risk == NULL)
     return FALSE;
 
-  if (!bp_db_begin (self->db, &error))
-    goto failed_outside;
-  if (risk->id > 0 ? !bp_db_update_risk (self->db, risk, &error)
-                   : !bp_db_insert_risk (self->db, risk, &error))
-    goto failed;
-  for (guint i = 0; i < self->removed->len; i++)
-    if (!bp_db_delete_mitigation (self->db, g_array_index (self->removed, gint64, i), &error))
-      goto failed;
   for (guint k = 0; gtk_list_box_get_row_at_index (self->mitigation_list, k); k++)
     {
       MitigationRow *m = nth_mitigation (self, k);
-      g_autofree char *description = NULL;
-      g_autofree char *due = NULL;
-      BpMitigation row = { 0 };
+      BpMitigation *row;
 
       if (m == NULL)
         continue;
-      description = entry_get (m->description);
-      bp_date_parse_uk (gtk_editable_get_text (GTK_EDITABLE (m->due)), &due);
-      row.id = m->id;
-      row.risk_id = risk->id;
-      row.description = description;
-      row.owner_id = owner_id (self, m->owner);
-      row.due_date = due;
-      row.status = (char *) choice_get (m->status);
-      row.position = ++position;
-      if (m->id > 0)
-        {
-          if (!bp_db_update_mitigation (self->db, &row, &error))
-            goto failed;
-        }
-      else
-        {
-          if (!bp_db_insert_mitigation (self->db, &row, &error))
-            goto failed;
-          g_ptr_array_add (added, m);
-          g_array_append_val (added_ids, row.id);
-        }
+      row = g_new0 (BpMitigation, 1);
+      row->id = m->id;
+      row->description = entry_get (m->description);
+      row->owner_id = owner_id (self, m->owner);
+      bp_date_parse_uk (gtk_editable_get_text (GTK_EDITABLE (m->due)), &row->due_date);
+      row->status = g_strdup (choice_get (m->status));
+      g_ptr_array_add (mitigations, row);
+      g_ptr_array_add (rows, m);
     }
-  for (guint i = 0; i < links->len; i++)
-    if (!bp_db_link_risk_action (self->db, risk->id, g_array_index (links, gint64, i), &error))
-      goto failed;
-  /* Links taken out of the list are removed. */
-  for (guint i = 0; self->linked_refs && self->linked_refs[i]; i++)
+  if (!bp_db_save_risk (self->db, risk, mitigations, links, &error))
     {
-      g_autoptr (BpAction) linked = bp_db_find_action (self->db, self->linked_refs[i], NULL);
-      gboolean kept = FALSE;
-
-      for (guint k = 0; linked && k < links->len; k++)
-        kept |= g_array_index (links, gint64, k) == linked->id;
-      if (linked && !kept && !bp_db_unlink_risk_action (self->db, risk->id, linked->id, &error))
-        goto failed;
+      show_general_error (self, error->message);
+      return FALSE;
     }
-  if (!bp_db_commit (self->db, &error))
-    goto failed;
 
   /* Written: the editor now shows the file's state. */
-  for (guint i = 0; i < added->len; i++)
-    ((MitigationRow *) added->pdata[i])->id = g_array_index (added_ids, gint64, i);
-  g_array_set_size (self->removed, 0);
-  g_strfreev (self->linked_refs);
-  self->linked_refs = bp_db_risk_action_refs (self->db, risk->id, NULL);
-  if (self->linked_refs == NULL)
-    self->linked_refs = g_new0 (char *, 1);
+  for (guint i = 0; i < rows->len; i++)
+    ((MitigationRow *) rows->pdata[i])->id = ((BpMitigation *) mitigations->pdata[i])->id;
   self->risk_id = risk->id;
   bp_risk_free (self->risk);
   self->risk = g_steal_pointer (&risk);
   set_window_title (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RISK_ID]);
   return TRUE;
-
-failed:
-  bp_db_rollback (self->db);
-failed_outside:
-  show_general_error (self, error->message);
-  return FALSE;
 }
 
 /* ------------------------------------------------------------- actions */
@@ -1215,8 +1167,6 @@ bp_risk_editor_finalize (GObject *object)
   g_clear_pointer (&self->risk, bp_risk_free);
   g_clear_pointer (&self->people, g_ptr_array_unref);
   g_clear_pointer (&self->bands, g_ptr_array_unref);
-  g_clear_pointer (&self->removed, g_array_unref);
-  g_clear_pointer (&self->linked_refs, g_strfreev);
   G_OBJECT_CLASS (bp_risk_editor_parent_class)->finalize (object);
 }
 
@@ -1342,7 +1292,6 @@ bp_risk_editor_init (BpRiskEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->removed = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->owner_model = gtk_string_list_new (NULL);
   for (guint k = 0; k < N_SCORES; k++)
     {

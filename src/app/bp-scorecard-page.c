@@ -13,6 +13,7 @@
 #include "bp-chart-view.h"
 #include "bp-chart.h"
 #include "bp-colours.h"
+#include "bp-db-scorecard.h"
 #include "bp-query.h"
 #include "bp-risk-editor.h"
 #include "bp-rules.h"
@@ -950,7 +951,8 @@ on_period_response_cb (AdwMessageDialog *dialog, const char *response, PeriodDia
   g_autofree char *label = NULL;
   g_autofree char *end = NULL;
   g_autofree double *values = g_new (double, MAX (pd->measures->len, 1));
-  guint added = 0;
+  g_autoptr (GPtrArray) period_values =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) bp_measure_value_free);
 
   /* The dialog hides itself on a response; it goes once this returns. */
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (dialog),
@@ -965,44 +967,36 @@ on_period_response_cb (AdwMessageDialog *dialog, const char *response, PeriodDia
       return;
     }
 
-  if (!bp_db_begin (pd->db, &error))
-    goto failed_outside;
   for (guint i = 0; i < pd->measures->len; i++)
     {
-      g_autoptr (BpMeasureValue) v = NULL;
+      BpMeasureValue *v;
 
       if (isnan (values[i]))
         continue;
       v = bp_measure_value_new ();
       v->measure_id = ((BpMeasure *) pd->measures->pdata[i])->id;
-      v->period = g_strdup (label);
-      v->period_end = g_strdup (end);
       v->value = values[i];
-      if (!bp_db_insert_measure_value (pd->db, v, &error))
-        goto failed;
-      added++;
+      g_ptr_array_add (period_values, v);
     }
-  if (!bp_db_commit (pd->db, &error))
-    goto failed;
+  if (!bp_db_add_period (pd->db, label, end, period_values, &error))
+    {
+      if (pd->page)
+        {
+          g_autofree char *msg = g_strdup_printf (_("Nothing was added: %s"), error->message);
+
+          bp_widget_toast (GTK_WIDGET (pd->page), msg);
+        }
+      return;
+    }
   if (pd->page)
     {
+      guint added = period_values->len;
       g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                            "Period %s added with %u value",
                                                            "Period %s added with %u values", added),
                                               label, added);
 
       bp_page_reload_now (BP_PAGE (pd->page));
-      bp_widget_toast (GTK_WIDGET (pd->page), msg);
-    }
-  return;
-
-failed:
-  bp_db_rollback (pd->db);
-failed_outside:
-  if (pd->page)
-    {
-      g_autofree char *msg = g_strdup_printf (_("Nothing was added: %s"), error->message);
-
       bp_widget_toast (GTK_WIDGET (pd->page), msg);
     }
 }

@@ -118,6 +118,54 @@ fts_query (const char *text)
   return g_string_free (q, FALSE);
 }
 
+gboolean
+bp_action_filter_due_to (const BpActionFilter *filter, char **out_due_to, GError **error)
+{
+  g_return_val_if_fail (filter != NULL && out_due_to != NULL, FALSE);
+
+  *out_due_to = NULL;
+  if (filter->due_from == NULL || filter->due_within_days < 0)
+    return TRUE;
+  *out_due_to = bp_date_add_days (filter->due_from, filter->due_within_days);
+  if (*out_due_to == NULL)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)"),
+                   filter->due_from);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The C form of the WHERE clause of bp_db_list_actions() below, less the
+ * search: a change to one is a change to both (test-plan-writes.c runs
+ * them side by side). The date due is the revised one when there is one,
+ * and complete (blue) actions are never overdue or due; dates are ISO
+ * text, compared byte by byte as SQLite compares them. */
+gboolean
+bp_action_filter_matches (const BpActionFilter *filter, const BpAction *action,
+                          const char *due_to)
+{
+  const char *due;
+
+  g_return_val_if_fail (filter != NULL && action != NULL, FALSE);
+
+  due = action->revised_due_date ? action->revised_due_date : action->due_date;
+  if (filter->priority_id > 0 && action->priority_id != filter->priority_id)
+    return FALSE;
+  if (filter->owner_id > 0 && action->owner_id != filter->owner_id)
+    return FALSE;
+  if (filter->rag_mask != 0 && !(filter->rag_mask & (1u << action->rag)))
+    return FALSE;
+  if (filter->overdue_as_of
+      && (action->rag == BP_RAG_BLUE || due == NULL || strcmp (due, filter->overdue_as_of) >= 0))
+    return FALSE;
+  if (due_to
+      && (action->rag == BP_RAG_BLUE || due == NULL || strcmp (due, filter->due_from) < 0
+          || strcmp (due, due_to) > 0))
+    return FALSE;
+  return TRUE;
+}
+
 GPtrArray *
 bp_db_list_actions (BpDb *self, const BpActionFilter *filter, GError **error)
 {
@@ -171,15 +219,10 @@ bp_db_list_actions (BpDb *self, const BpActionFilter *filter, GError **error)
                                    " AND coalesce(a.revised_due_date, a.due_date) < ?%u", n + 1);
       params[n++] = (Param) { SQLITE_TEXT, filter->overdue_as_of, 0 };
     }
-  if (filter->due_from && filter->due_within_days >= 0)
+  if (!bp_action_filter_due_to (filter, &due_to, error))
+    return NULL;
+  if (due_to)
     {
-      due_to = bp_date_add_days (filter->due_from, filter->due_within_days);
-      if (due_to == NULL)
-        {
-          g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("“%s” is not a date (YYYY-MM-DD)"),
-                       filter->due_from);
-          return NULL;
-        }
       g_string_append_printf (sql, " AND a.rag <> 'B'"
                                    " AND coalesce(a.revised_due_date, a.due_date) BETWEEN ?%u AND ?%u",
                               n + 1, n + 2);

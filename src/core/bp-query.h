@@ -21,6 +21,16 @@ typedef struct
 /* Actions in plan order (priority area, then position, then reference),
  * with their priority code, owner, organisation and latest update. */
 GPtrArray *bp_db_list_actions (BpDb *self, const BpActionFilter *filter, GError **error);
+
+/* The last day of @filter's due window in *@out_due_to (owned by caller;
+ * NULL when the filter has no window). Fails when due_from is not a date. */
+gboolean bp_action_filter_due_to (const BpActionFilter *filter, char **out_due_to,
+                                  GError **error);
+/* Whether @action passes @filter's tests other than the search, exactly
+ * as bp_db_list_actions() applies them in SQL, for a list that filters
+ * actions it has read already. @due_to is from bp_action_filter_due_to(). */
+gboolean bp_action_filter_matches (const BpActionFilter *filter, const BpAction *action,
+                                   const char *due_to);
 /* An action's updates, newest first: its RAG history. */
 GPtrArray *bp_db_list_updates (BpDb *self, gint64 action_id, GError **error);
 
