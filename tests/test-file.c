@@ -523,6 +523,50 @@ test_writer_waits_its_turn (Fixture *f, gconstpointer data)
   g_assert_cmpint (count_note (f->path, "waited its turn"), ==, 1);
 }
 
+/* Bytes a damaged file or another program may hold: a negative version
+ * is refused as damage (not migrated), and text that is not UTF-8 is
+ * read as valid UTF-8. */
+static void
+test_damaged_values (Fixture *f, gconstpointer data)
+{
+  BpTestIds ids;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sum = NULL;
+  sqlite3 *raw = NULL;
+
+  {
+    g_autoptr (BpDb) db = bp_test_small_programme (f->path, &ids);
+  }
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "UPDATE action SET title = CAST (X'4C6F63616CFF4F66666572' AS TEXT)"
+                                      " WHERE ref = '1.1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  {
+    g_autoptr (BpDb) db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+    g_autoptr (BpAction) action = NULL;
+
+    g_assert_no_error (error);
+    action = bp_db_find_action (db, "1.1", &error);
+    g_assert_no_error (error);
+    g_assert_true (g_utf8_validate (action->title, -1, NULL));
+    g_assert_true (g_str_has_prefix (action->title, "Local"));
+  }
+
+  g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (raw, "PRAGMA user_version = -3", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+  sum = bp_test_file_sum (f->path);
+  {
+    g_autoptr (BpDb) db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
+    g_autofree char *now = bp_test_file_sum (f->path);
+
+    g_assert_null (db);
+    g_assert_error (error, BP_ERROR, BP_ERROR_CORRUPT);
+    g_assert_nonnull (strstr (error->message, "version number is -3"));
+    g_assert_cmpstr (now, ==, sum);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -545,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/file/network-fs-names", test_network_fs_names);
   ADD ("/file/sync-folder", test_sync_folder);
   ADD ("/file/left-wal", test_left_wal);
+  ADD ("/file/damaged-values", test_damaged_values);
   status = g_test_run ();
   g_rmdir (home);
   return status;

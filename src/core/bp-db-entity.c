@@ -98,8 +98,15 @@ read_field (sqlite3_stmt *stmt, int col, const BpField *f, gpointer row)
     {
     case BP_FIELD_TEXT:
     case BP_FIELD_DATE:
-      g_free (*(char **) p);
-      *(char **) p = g_strdup ((const char *) sqlite3_column_text (stmt, col));
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+        /* Another program (or damage) may have stored bytes that are not
+         * UTF-8; GTK, pango and the exports need it. */
+        g_free (*(char **) p);
+        *(char **) p = text && !g_utf8_validate (text, -1, NULL) ? g_utf8_make_valid (text, -1)
+                                                                 : g_strdup (text);
+      }
       break;
     case BP_FIELD_INT:
       *(int *) p = sqlite3_column_int (stmt, col);

@@ -964,6 +964,16 @@ bp_db_open (const char *path, BpOpenFlags flags, GError **error)
                    path);
       return NULL;
     }
+  if (version < 0)
+    {
+      /* No Boardpack writes one; bp_schema_migrate would not know where
+       * to start. */
+      g_set_error (error, BP_ERROR, BP_ERROR_CORRUPT,
+                   _("%s: the file is damaged (its version number is %d); restore it from a "
+                     "backup"),
+                   path, version);
+      return NULL;
+    }
   if (version > BP_SCHEMA_VERSION)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_NEWER_SCHEMA,
