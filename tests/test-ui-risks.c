@@ -2,6 +2,11 @@
  * the register against the file, the heat-map filter, the live score and
  * band, saving as one undoable edit, validation that writes nothing, and
  * mitigations added, moved and completed. */
+#include <string.h>
+
+#include "bp-date-row.h"
+#include "bp-error.h"
+#include "bp-form.h"
 #include "bp-risk-editor.h"
 #include "bp-risks-page.h"
 #include "bp-ui-test-util.h"
@@ -494,6 +499,68 @@ test_empty_state (void)
   bp_test_rmdir (dir);
 }
 
+/* The date field every editor uses: DD/MM/YYYY shown, ISO handed on, the
+ * format as a hint while empty, and the error beside it until the text
+ * changes. */
+static void
+test_date_row (void)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  BpDateRow *row = BP_DATE_ROW (bp_date_row_new ());
+  GtkLabel *error_label;
+  GtkWidget *error_row = bp_form_error_row_new ("date-error", &error_label);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *iso = NULL;
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (row));
+  gtk_list_box_append (GTK_LIST_BOX (list), error_row);
+  gtk_window_set_child (GTK_WINDOW (window), list);
+  bp_date_row_set_error_widgets (row, error_row, error_label);
+  gtk_window_present (GTK_WINDOW (window));
+  bp_ui_flush ();
+
+  g_assert_true (bp_date_row_is_empty (row));
+  g_assert_true (bp_date_row_get_iso (row, &iso, &error));
+  g_assert_no_error (error);
+  g_assert_null (iso);
+
+  bp_date_row_set_iso (row, "2025-07-31");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "31/07/2025");
+  g_assert_true (bp_date_row_get_iso (row, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-07-31");
+  g_clear_pointer (&iso, g_free);
+
+  /* What the core reads, the row reads. */
+  gtk_editable_set_text (GTK_EDITABLE (row), " 1/7/2025 ");
+  g_assert_true (bp_date_row_get_iso (row, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-07-01");
+  g_clear_pointer (&iso, g_free);
+  gtk_editable_set_text (GTK_EDITABLE (row), "2025-12-31");
+  g_assert_true (bp_date_row_get_iso (row, &iso, NULL));
+  g_assert_cmpstr (iso, ==, "2025-12-31");
+  g_clear_pointer (&iso, g_free);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "31/06/2025");
+  g_assert_false (bp_date_row_get_iso (row, &iso, &error));
+  g_assert_error (error, BP_ERROR, BP_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "DD/MM/YYYY"));
+  g_assert_null (iso);
+  g_assert_false (gtk_widget_get_visible (error_row)); /* get_iso shows nothing */
+  g_assert_false (bp_date_row_check (row, NULL));
+  g_assert_true (gtk_widget_get_visible (error_row));
+  g_assert_nonnull (strstr (gtk_label_get_text (error_label), "31/06/2025"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "30/06/2025");
+  g_assert_false (gtk_widget_get_visible (error_row));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  bp_date_row_set_iso (row, NULL);
+  g_assert_true (bp_date_row_is_empty (row));
+  gtk_window_destroy (GTK_WINDOW (window));
+  bp_ui_flush ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -508,5 +575,6 @@ main (int argc, char **argv)
   ADD ("/ui/risks/unlink-action", test_unlink_action);
 #undef ADD
   g_test_add_func ("/ui/risks/empty-state", test_empty_state);
+  g_test_add_func ("/ui/risks/date-row", test_date_row);
   return g_test_run ();
 }
