@@ -4,6 +4,7 @@
  * edit. */
 #include <glib/gi18n.h>
 
+#include "bp-editor.h"
 #include "bp-form.h"
 #include <math.h>
 #include <string.h>
@@ -114,58 +115,6 @@ number_text (double value)
 }
 
 static char *
-entry_get (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-/* A combo of fixed choices; a stored value not among them is kept. */
-static void
-choice_setup (AdwComboRow *row, const char *const *values, const char *const *labels,
-              const char *current)
-{
-  GtkStringList *model = gtk_string_list_new (NULL);
-  GPtrArray *stored = g_ptr_array_new_with_free_func (g_free);
-  guint selected = G_MAXUINT;
-
-  for (guint i = 0; values[i]; i++)
-    {
-      gtk_string_list_append (model, _(labels[i]));
-      g_ptr_array_add (stored, g_strdup (values[i]));
-      if (g_strcmp0 (current ? current : "", values[i]) == 0
-          || (current && *values[i] && g_ascii_strcasecmp (current, values[i]) == 0))
-        selected = i;
-    }
-  if (selected == G_MAXUINT)
-    {
-      gtk_string_list_append (model, current);
-      g_ptr_array_add (stored, g_strdup (current));
-      selected = stored->len - 1;
-    }
-  g_object_set_data_full (G_OBJECT (row), "bp-values", stored, (GDestroyNotify) g_ptr_array_unref);
-  adw_combo_row_set_model (row, G_LIST_MODEL (model));
-  adw_combo_row_set_selected (row, selected);
-  g_object_unref (model);
-}
-
-static const char *
-choice_get (AdwComboRow *row)
-{
-  GPtrArray *stored = g_object_get_data (G_OBJECT (row), "bp-values");
-  guint selected = adw_combo_row_get_selected (row);
-  const char *value;
-
-  if (stored == NULL || selected >= stored->len)
-    return NULL;
-  value = g_ptr_array_index (stored, selected);
-  return *value ? value : NULL;
-}
-
-static char *
 not_a_number (const char *what, const char *text)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (text));
@@ -184,7 +133,7 @@ read_fields (BpMeasureEditor *self, BpMeasure *m)
   guint polarity = adw_combo_row_get_selected (self->polarity_row);
 
   g_free (m->unit);
-  m->unit = g_strdup (choice_get (self->unit_row));
+  m->unit = g_strdup (bp_form_choice_get (self->unit_row));
   m->polarity = polarity <= BP_POLARITY_TARGET ? (BpPolarity) polarity : BP_POLARITY_HIGHER;
   if (!bp_measure_editor_parse_number (gtk_editable_get_text (GTK_EDITABLE (self->target_row)),
                                        &m->target))
@@ -286,13 +235,6 @@ set_window_title (BpMeasureEditor *self)
 }
 
 static void
-show_general_error (BpMeasureEditor *self, const char *message)
-{
-  gtk_label_set_text (self->general_error, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->general_error), TRUE);
-}
-
-static void
 load (BpMeasureEditor *self)
 {
   g_autoptr (GError) error = NULL;
@@ -305,7 +247,7 @@ load (BpMeasureEditor *self)
       self->measure = bp_db_get_measure (self->db, self->measure_id, &error);
       if (self->measure == NULL)
         {
-          show_general_error (self, error->message);
+          bp_editor_show_general_error (self->general_error, error->message);
           self->measure_id = 0;
         }
     }
@@ -340,8 +282,8 @@ load (BpMeasureEditor *self)
                          self->measure->ref ? self->measure->ref : "");
   gtk_editable_set_text (GTK_EDITABLE (self->title_row),
                          self->measure->title ? self->measure->title : "");
-  choice_setup (self->unit_row, unit_values, unit_labels, self->measure->unit);
-  choice_setup (self->frequency_row, frequency_values, frequency_labels, self->measure->frequency);
+  bp_form_choice_setup (self->unit_row, unit_values, unit_labels, self->measure->unit);
+  bp_form_choice_setup (self->frequency_row, frequency_values, frequency_labels, self->measure->frequency);
   gtk_editable_set_text (GTK_EDITABLE (self->comparator_row),
                          self->measure->comparator ? self->measure->comparator : "");
   adw_combo_row_set_selected (self->polarity_row, self->measure->polarity);
@@ -354,15 +296,7 @@ load (BpMeasureEditor *self)
   set_window_title (self);
   update_preview (self);
 
-  if (bp_db_is_read_only (self->db))
-    {
-      g_autofree char *msg = g_strdup_printf (_("The file is open read-only, so changes cannot be "
-                                                "saved: %s"),
-                                              bp_db_get_read_only_reason (self->db));
-
-      show_general_error (self, msg);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
-    }
+  bp_editor_check_read_only (GTK_WIDGET (self), self->db, self->general_error);
 }
 
 /* ---------------------------------------------------------------- save */
@@ -393,10 +327,10 @@ bp_measure_editor_save (BpMeasureEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->general_error), FALSE);
   m->id = self->measure_id;
   m->position = self->measure->position;
-  m->ref = entry_get (self->ref_row);
-  m->title = entry_get (self->title_row);
-  m->comparator = entry_get (self->comparator_row);
-  m->frequency = g_strdup (choice_get (self->frequency_row));
+  m->ref = bp_form_editable_get (GTK_EDITABLE (self->ref_row));
+  m->title = bp_form_editable_get (GTK_EDITABLE (self->title_row));
+  m->comparator = bp_form_editable_get (GTK_EDITABLE (self->comparator_row));
+  m->frequency = g_strdup (bp_form_choice_get (self->frequency_row));
   read_fields (self, m);
 
   if (m->title == NULL)
@@ -435,7 +369,7 @@ bp_measure_editor_save (BpMeasureEditor *self)
   if (m->id > 0 ? !bp_db_update_measure (self->db, m, &error)
                 : !bp_db_insert_measure (self->db, m, &error))
     {
-      show_general_error (self, error->message);
+      bp_editor_show_general_error (self->general_error, error->message);
       return FALSE;
     }
   self->measure_id = m->id;
@@ -455,22 +389,12 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gboolean is_new = self->measure_id == 0;
   g_autofree char *msg = NULL;
   const char *name;
-  GtkWindow *parent;
 
   if (!bp_measure_editor_save (self))
     return;
   name = self->measure->ref && *self->measure->ref ? self->measure->ref : self->measure->title;
   msg = g_strdup_printf (is_new ? _("Measure %s added") : _("Measure %s saved"), name);
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent)
-    bp_widget_toast (GTK_WIDGET (parent), msg);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-cancel_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  gtk_window_destroy (GTK_WINDOW (widget));
+  bp_editor_close_saved (GTK_WINDOW (self), msg);
 }
 
 /* ----------------------------------------------------------- overrides */
@@ -589,11 +513,7 @@ bp_measure_editor_class_init (BpMeasureEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_preview_changed_cb);
 
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "editor.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "editor.cancel", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
-                                       NULL);
+  bp_editor_class_install_actions (widget_class, save_action);
 }
 
 static void
