@@ -17,7 +17,9 @@
 #include "bp-query.h"
 #include "bp-risk-editor.h"
 #include "bp-rules.h"
+#include "bp-period-dialog.h"
 #include "bp-scorecard-page.h"
+#include "bp-scorecard-private.h"
 #include "bp-window.h"
 
 typedef struct
@@ -78,16 +80,16 @@ period_compare (gconstpointer a, gconstpointer b)
 }
 
 /* The name a measure goes by in the grid's widget names and in tests. */
-static char *
-measure_key (const BpMeasure *m)
+char *
+bp_scorecard_measure_key (const BpMeasure *m)
 {
   if (m->ref && *m->ref)
     return g_strdup (m->ref);
   return g_strdup_printf ("M%" G_GINT64_FORMAT, m->id);
 }
 
-static char *
-measure_name (const BpMeasure *m)
+char *
+bp_scorecard_measure_name (const BpMeasure *m)
 {
   if (m->ref && *m->ref)
     return g_strdup_printf ("%s %s", m->ref, m->title);
@@ -108,8 +110,8 @@ kpi_letter (BpKpiRag rag)
 }
 
 /* "≥ 95%", "≤ 0", "35% ± 10%": the target as the polarity reads it. */
-static char *
-target_text (const BpMeasure *m)
+char *
+bp_scorecard_target_text (const BpMeasure *m)
 {
   g_autofree char *target = NULL;
 
@@ -134,8 +136,8 @@ target_text (const BpMeasure *m)
     }
 }
 
-static const BpMeasureValue *
-value_for (GPtrArray *values, const char *period)
+const BpMeasureValue *
+bp_scorecard_value_for (GPtrArray *values, const char *period)
 {
   for (guint i = 0; values && i < values->len; i++)
     {
@@ -148,8 +150,8 @@ value_for (GPtrArray *values, const char *period)
 }
 
 /* The latest two values (in period order), for the direction. */
-static gboolean
-latest_two (GPtrArray *values, const BpMeasureValue **out_previous,
+gboolean
+bp_scorecard_latest_two (GPtrArray *values, const BpMeasureValue **out_previous,
             const BpMeasureValue **out_latest)
 {
   const BpMeasureValue *latest = NULL;
@@ -373,7 +375,7 @@ direction_word (const BpMeasure *m, GPtrArray *values, char **out_tooltip, doubl
 
   *out_tooltip = NULL;
   *out_delta = 0;
-  if (!latest_two (values, &previous, &latest))
+  if (!bp_scorecard_latest_two (values, &previous, &latest))
     return bp_direction_label (BP_DIRECTION_NONE);
   direction = bp_kpi_direction (m, previous->value, latest->value);
   *out_delta = latest->value - previous->value;
@@ -422,8 +424,8 @@ build_grid (BpScorecardPage *self)
       const BpMeasure *m = self->measures->pdata[i];
       GPtrArray *values = self->values->pdata[i];
       g_autoptr (GtkSizeGroup) same_height = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
-      g_autofree char *key = measure_key (m);
-      g_autofree char *name = measure_name (m);
+      g_autofree char *key = bp_scorecard_measure_key (m);
+      g_autofree char *name = bp_scorecard_measure_name (m);
       g_autofree char *escaped = g_markup_escape_text (m->title, -1);
       g_autofree char *markup = m->ref && *m->ref
                                   ? g_markup_printf_escaped (
@@ -433,7 +435,7 @@ build_grid (BpScorecardPage *self)
       g_autofree char *edit_name = g_strdup_printf ("edit:%s", key);
       g_autofree char *edit_tip = g_strdup_printf (_("Edit measure %s"), name);
       g_autofree char *trend_tip = g_strdup_printf (_("%s\nSelect to show its trend"), name);
-      g_autofree char *target = target_text (m);
+      g_autofree char *target = bp_scorecard_target_text (m);
       g_autofree char *direction_tip = NULL;
       g_autofree char *direction_text = NULL;
       g_autofree char *direction_name = g_strdup_printf ("direction:%s", key);
@@ -481,7 +483,7 @@ build_grid (BpScorecardPage *self)
         {
           const Period *period = self->periods->pdata[p];
 
-          const BpMeasureValue *v = value_for (values, period->label);
+          const BpMeasureValue *v = bp_scorecard_value_for (values, period->label);
 
           gtk_grid_attach (self->grid, make_cell (m, key, period, v), 1 + p, row, 1, 1);
         }
@@ -633,7 +635,7 @@ reload (BpPage *page)
             }
         }
       {
-        g_autofree char *name = measure_name (m);
+        g_autofree char *name = bp_scorecard_measure_name (m);
 
         gtk_string_list_append (names, name);
       }
@@ -667,338 +669,10 @@ reload (BpPage *page)
 
 /* ---------------------------------------------------------- add period */
 
-typedef struct
-{
-  BpScorecardPage *page; /* weak */
-  BpDb *db;
-  GPtrArray *measures;   /* as when the dialog opened */
-  GPtrArray *values;
-  AdwMessageDialog *dialog;
-  AdwEntryRow *label_row;
-  GtkWidget *label_error_row;
-  GtkLabel *label_error;
-  AdwEntryRow *end_row;
-  GtkWidget *end_error_row;
-  GtkLabel *end_error;
-  GPtrArray *entries;     /* GtkEntry*, one per measure */
-  GPtrArray *error_rows;  /* the error row under each */
-  GtkLabel *values_error; /* "enter at least one value" */
-  char *filled_end;       /* the end date filled in from the label */
-} PeriodDialog;
-
 static void
-period_dialog_free (gpointer data)
+on_period_added_cb (BpScorecardPage *self, const char *label)
 {
-  PeriodDialog *pd = data;
-
-  g_clear_weak_pointer (&pd->page);
-  g_clear_object (&pd->db);
-  g_clear_pointer (&pd->measures, g_ptr_array_unref);
-  g_clear_pointer (&pd->values, g_ptr_array_unref);
-  g_clear_pointer (&pd->entries, g_ptr_array_unref);
-  g_clear_pointer (&pd->error_rows, g_ptr_array_unref);
-  g_free (pd->filled_end);
-  g_free (pd);
-}
-
-static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-
-/* "Sep-25", "Sep 2025": the month and year of a period label, or FALSE. */
-static gboolean
-parse_month_label (const char *label, int *out_month, int *out_year)
-{
-  char month[4] = { 0 };
-  int year;
-  char end;
-
-  if (label == NULL || strlen (label) < 5)
-    return FALSE;
-  memcpy (month, label, 3);
-  if (sscanf (label + 3, "%*[- ]%d%c", &year, &end) != 1)
-    return FALSE;
-  if (year < 100)
-    year += 2000;
-  for (int m = 0; m < 12; m++)
-    if (g_ascii_strcasecmp (month, month_names[m]) == 0)
-      {
-        *out_month = m + 1;
-        *out_year = year;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static char *
-month_end (int month, int year)
-{
-  if (year < 1 || year > 9999 || month < 1 || month > 12)
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, g_date_get_days_in_month (month, year));
-}
-
-/* The period that follows the latest two, by the same step ("Sep-25"
- * after "Sep-24" and "Mar-25"), or NULL when they are not month labels. */
-static char *
-suggest_next_period (GPtrArray *periods)
-{
-  int m1, y1, m2, y2, step, next;
-
-  if (periods->len < 2)
-    return NULL;
-  if (!parse_month_label (((Period *) periods->pdata[periods->len - 2])->label, &m1, &y1)
-      || !parse_month_label (((Period *) periods->pdata[periods->len - 1])->label, &m2, &y2))
-    return NULL;
-  step = (y2 * 12 + m2) - (y1 * 12 + m1);
-  if (step <= 0 || step > 24)
-    return NULL;
-  next = y2 * 12 + (m2 - 1) + step;
-  return g_strdup_printf ("%s-%02d", month_names[next % 12], (next / 12) % 100);
-}
-
-static void
-set_row_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (error_row, message != NULL);
-  if (message)
-    {
-      gtk_widget_add_css_class (field, "error");
-      gtk_accessible_update_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID,
-                                   GTK_ACCESSIBLE_INVALID_TRUE, -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      message, -1);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (field, "error");
-      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
-
-static GtkWidget *
-make_error_row (GtkLabel **out_label, const char *name)
-{
-  GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE,
-                                 "focusable", FALSE, "visible", FALSE, NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_name (label, name);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
-  gtk_widget_add_css_class (label, "error");
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  *out_label = GTK_LABEL (label);
-  return row;
-}
-
-/* Checks every field and shows what is wrong beside it; Add is enabled
- * only when nothing is. Empty required fields disable Add without an
- * error: they have not been filled in yet. Fills *values (NAN: none). */
-static gboolean
-period_dialog_validate (PeriodDialog *pd, char **out_label, char **out_end, double *values)
-{
-  g_autofree char *label =
-    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (pd->label_row))));
-  const char *end_text = gtk_editable_get_text (GTK_EDITABLE (pd->end_row));
-  g_autofree char *end_trimmed = g_strstrip (g_strdup (end_text));
-  g_autofree char *end = NULL;
-  g_autofree char *existing_end = NULL;
-  gboolean ok = TRUE;
-  guint n_values = 0;
-
-  set_row_error (GTK_WIDGET (pd->label_row), pd->label_error_row, pd->label_error, NULL);
-  set_row_error (GTK_WIDGET (pd->end_row), pd->end_error_row, pd->end_error, NULL);
-  if (*label == '\0')
-    ok = FALSE;
-
-  /* The end date a label already has in the scorecard. */
-  for (guint i = 0; *label && i < pd->values->len && existing_end == NULL; i++)
-    {
-      const BpMeasureValue *v = value_for (pd->values->pdata[i], label);
-
-      if (v)
-        existing_end = g_strdup (v->period_end);
-    }
-
-  if (*end_trimmed == '\0')
-    ok = FALSE;
-  else if (!bp_date_parse_uk (end_text, &end))
-    {
-      g_autofree char *msg = g_strdup_printf (_("“%s” is not a date: write it as DD/MM/YYYY, "
-                                                "for example 30/09/2025."),
-                                              end_trimmed);
-
-      set_row_error (GTK_WIDGET (pd->end_row), pd->end_error_row, pd->end_error, msg);
-      ok = FALSE;
-    }
-  else if (existing_end && g_strcmp0 (existing_end, end) != 0)
-    {
-      g_autofree char *uk = bp_date_format_uk (existing_end);
-      g_autofree char *msg = g_strdup_printf (_("%s ends on %s in the scorecard already: use that "
-                                                "date, or another label."),
-                                              label, uk);
-
-      set_row_error (GTK_WIDGET (pd->end_row), pd->end_error_row, pd->end_error, msg);
-      ok = FALSE;
-    }
-
-  for (guint i = 0; i < pd->measures->len; i++)
-    {
-      const BpMeasure *m = pd->measures->pdata[i];
-      GtkWidget *entry = pd->entries->pdata[i];
-      GtkWidget *error_row = pd->error_rows->pdata[i];
-      GtkLabel *error = g_object_get_data (G_OBJECT (error_row), "bp-label");
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-      g_autofree char *msg = NULL;
-      const BpMeasureValue *existing;
-      double value = NAN;
-
-      if (!bp_measure_editor_parse_number (text, &value))
-        msg = g_strdup_printf (_("“%s” is not a number: enter one such as 94.4, or leave it "
-                                 "empty for no value."),
-                               text);
-      else if (!isnan (value) && *label && (existing = value_for (pd->values->pdata[i], label)))
-        {
-          g_autofree char *name = measure_key (m);
-
-          /* A period "without a value" is a row of its own (suppressed,
-           * not collected): it is there already all the same. */
-          if (isnan (existing->value))
-            msg = g_strdup_printf (_("%s already has %s, recorded without a value: a period "
-                                     "cannot be added twice."),
-                                   name, label);
-          else
-            msg = g_strdup_printf (_("%s already has a value for %s: a period cannot be added "
-                                     "twice."),
-                                   name, label);
-        }
-      set_row_error (entry, error_row, error, msg);
-      if (msg)
-        ok = FALSE;
-      else if (!isnan (value))
-        n_values++;
-      if (values)
-        values[i] = msg ? NAN : value;
-    }
-  gtk_widget_set_visible (GTK_WIDGET (pd->values_error), ok && n_values == 0);
-  if (n_values == 0)
-    ok = FALSE;
-
-  adw_message_dialog_set_response_enabled (pd->dialog, "add", ok);
-  if (ok && out_label)
-    {
-      *out_label = g_steal_pointer (&label);
-      *out_end = g_steal_pointer (&end);
-    }
-  return ok;
-}
-
-static void
-on_period_label_changed_cb (PeriodDialog *pd)
-{
-  const char *label = gtk_editable_get_text (GTK_EDITABLE (pd->label_row));
-  const char *end_text = gtk_editable_get_text (GTK_EDITABLE (pd->end_row));
-  g_autofree char *guess = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (label));
-  int month, year;
-
-  /* Fill the end date from the label, unless someone typed their own. */
-  for (guint i = 0; *trimmed && i < pd->values->len && guess == NULL; i++)
-    {
-      const BpMeasureValue *v = value_for (pd->values->pdata[i], trimmed);
-
-      if (v)
-        guess = bp_date_format_uk (v->period_end);
-    }
-  if (guess == NULL && parse_month_label (trimmed, &month, &year))
-    {
-      g_autofree char *iso = month_end (month, year);
-
-      guess = iso ? bp_date_format_uk (iso) : NULL;
-    }
-  if (guess && (*end_text == '\0' || g_strcmp0 (end_text, pd->filled_end) == 0))
-    {
-      g_free (pd->filled_end);
-      pd->filled_end = g_strdup (guess);
-      gtk_editable_set_text (GTK_EDITABLE (pd->end_row), guess);
-    }
-  period_dialog_validate (pd, NULL, NULL, NULL);
-}
-
-static void
-on_period_field_changed_cb (PeriodDialog *pd)
-{
-  period_dialog_validate (pd, NULL, NULL, NULL);
-}
-
-static gboolean
-destroy_idle_cb (gpointer data)
-{
-  gtk_window_destroy (GTK_WINDOW (data));
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_period_response_cb (AdwMessageDialog *dialog, const char *response, PeriodDialog *pd)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *end = NULL;
-  g_autofree double *values = g_new (double, MAX (pd->measures->len, 1));
-  g_autoptr (GPtrArray) period_values =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) bp_measure_value_free);
-
-  /* The dialog hides itself on a response; it goes once this returns. */
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_idle_cb, g_object_ref (dialog),
-                   g_object_unref);
-  if (g_strcmp0 (response, "add") != 0)
-    return;
-  if (!period_dialog_validate (pd, &label, &end, values))
-    {
-      if (pd->page)
-        bp_widget_toast (GTK_WIDGET (pd->page), _("Nothing was added: the period's values need "
-                                                  "correcting"));
-      return;
-    }
-
-  for (guint i = 0; i < pd->measures->len; i++)
-    {
-      BpMeasureValue *v;
-
-      if (isnan (values[i]))
-        continue;
-      v = bp_measure_value_new ();
-      v->measure_id = ((BpMeasure *) pd->measures->pdata[i])->id;
-      v->value = values[i];
-      g_ptr_array_add (period_values, v);
-    }
-  if (!bp_db_add_period (pd->db, label, end, period_values, &error))
-    {
-      if (pd->page)
-        {
-          g_autofree char *msg = g_strdup_printf (_("Nothing was added: %s"), error->message);
-
-          bp_widget_toast (GTK_WIDGET (pd->page), msg);
-        }
-      return;
-    }
-  if (pd->page)
-    {
-      guint added = period_values->len;
-      g_autofree char *msg = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                           "Period %s added with %u value",
-                                                           "Period %s added with %u values", added),
-                                              label, added);
-
-      bp_page_reload_now (BP_PAGE (pd->page));
-      bp_widget_toast (GTK_WIDGET (pd->page), msg);
-    }
+  bp_page_reload_now (BP_PAGE (self));
 }
 
 /* --------------------------------------------------------------- actions */
@@ -1122,143 +796,21 @@ bp_scorecard_page_add_period (BpScorecardPage *self)
 {
   BpDb *db;
   GtkRoot *root;
-  GtkWidget *dialog;
-  GtkWidget *box, *scroller, *group, *values_group;
-  PeriodDialog *pd;
-  g_autofree char *suggestion = NULL;
+  BpPeriodDialog *dialog;
+  g_auto (GStrv) periods = NULL;
 
   g_return_val_if_fail (BP_IS_SCORECARD_PAGE (self), NULL);
   db = bp_page_get_db (BP_PAGE (self));
   g_return_val_if_fail (db != NULL, NULL);
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Add a Period"),
-                                   _("Enter the period's label and end date, then each measure's "
-                                     "value. Leave a value empty when there is none."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "add",
-                                    _("_Add Period"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add", FALSE);
-  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-
-  pd = g_new0 (PeriodDialog, 1);
-  g_set_weak_pointer (&pd->page, self);
-  pd->db = g_object_ref (db);
-  pd->measures = g_ptr_array_ref (self->measures);
-  pd->values = g_ptr_array_ref (self->values);
-  pd->dialog = ADW_MESSAGE_DIALOG (dialog);
-  pd->entries = g_ptr_array_new ();
-  pd->error_rows = g_ptr_array_new ();
-  g_object_set_data_full (G_OBJECT (dialog), "bp-period", pd, period_dialog_free);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  group = adw_preferences_group_new ();
-  pd->label_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pd->label_row),
-                                 _("Period (for example Sep-25)"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pd->label_row), FALSE);
-  adw_entry_row_set_activates_default (pd->label_row, TRUE);
-  gtk_widget_set_name (GTK_WIDGET (pd->label_row), "period-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pd->label_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Period label"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (pd->label_row));
-  pd->label_error_row = make_error_row (&pd->label_error, "period-label-error");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), pd->label_error_row);
-  pd->end_row = ADW_ENTRY_ROW (adw_entry_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pd->end_row),
-                                 _("Period end date (DD/MM/YYYY)"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pd->end_row), FALSE);
-  adw_entry_row_set_activates_default (pd->end_row, TRUE);
-  gtk_widget_set_name (GTK_WIDGET (pd->end_row), "period-end");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (pd->end_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Period end date"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (pd->end_row));
-  pd->end_error_row = make_error_row (&pd->end_error, "period-end-error");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), pd->end_error_row);
-  gtk_box_append (GTK_BOX (box), group);
-
-  values_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (values_group), _("Values"));
-  for (guint i = 0; i < self->measures->len; i++)
-    {
-      const BpMeasure *m = self->measures->pdata[i];
-      GPtrArray *values = self->values->pdata[i];
-      const BpMeasureValue *previous, *latest;
-      g_autofree char *key = measure_key (m);
-      g_autofree char *name = measure_name (m);
-      g_autofree char *entry_name = g_strdup_printf ("value:%s", key);
-      g_autofree char *error_name = g_strdup_printf ("value-error:%s", key);
-      g_autofree char *target = target_text (m);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *a11y = g_strdup_printf (_("Value of %s"), name);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *entry = gtk_entry_new ();
-      GtkLabel *error;
-      GtkWidget *error_row;
-
-      latest_two (values, &previous, &latest);
-      if (latest)
-        {
-          g_autofree char *last = bp_chart_format_value (m, latest->value);
-
-          subtitle = g_strdup_printf (_("Last: %s %s · target %s"), latest->period, last, target);
-        }
-      else
-        subtitle = g_strdup_printf (_("No values yet · target %s"), target);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_widget_set_name (entry, entry_name);
-      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 7);
-      gtk_editable_set_alignment (GTK_EDITABLE (entry), 1);
-      gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-      gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-      gtk_entry_set_placeholder_text (GTK_ENTRY (entry), m->unit && *m->unit ? m->unit : NULL);
-      gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y,
-                                      -1);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (values_group), row);
-      error_row = make_error_row (&error, error_name);
-      g_object_set_data (G_OBJECT (error_row), "bp-label", error);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (values_group), error_row);
-      g_ptr_array_add (pd->entries, entry);
-      g_ptr_array_add (pd->error_rows, error_row);
-      g_signal_connect_swapped (entry, "changed", G_CALLBACK (on_period_field_changed_cb), pd);
-    }
-  pd->values_error = GTK_LABEL (gtk_label_new (_("Enter at least one value.")));
-  gtk_widget_set_name (GTK_WIDGET (pd->values_error), "values-error");
-  gtk_widget_set_visible (GTK_WIDGET (pd->values_error), FALSE);
-  gtk_label_set_xalign (pd->values_error, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (pd->values_error), "dim-label");
-  gtk_box_append (GTK_BOX (box), values_group);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (pd->values_error));
-
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 380);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
-
-  g_signal_connect_swapped (pd->label_row, "changed", G_CALLBACK (on_period_label_changed_cb), pd);
-  g_signal_connect_swapped (pd->end_row, "changed", G_CALLBACK (on_period_field_changed_cb), pd);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_period_response_cb), pd);
-
-  suggestion = suggest_next_period (self->periods);
-  if (suggestion)
-    gtk_editable_set_text (GTK_EDITABLE (pd->label_row), suggestion);
-  period_dialog_validate (pd, NULL, NULL, NULL);
+  periods = bp_scorecard_page_dup_periods (self);
+  dialog = bp_period_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, db,
+                                 self->measures, self->values, (const char *const *) periods);
+  g_signal_connect_object (dialog, "period-added", G_CALLBACK (on_period_added_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
-  return dialog;
+  return GTK_WIDGET (dialog);
 }
 
 BpMeasureEditor *
