@@ -220,7 +220,7 @@ test_rules (void)
   g_assert_nonnull (strstr (problem, "already a meeting on 1 July 2025"));
   g_free (problem);
   problem = bp_meeting_check_date ("2025-02-30", 7, meetings);
-  g_assert_nonnull (strstr (problem, "YYYY-MM-DD"));
+  g_assert_nonnull (strstr (problem, "DD/MM/YYYY"));
   g_free (problem);
   problem = bp_meeting_check_date ("01/07/2025", 7, NULL);
   g_assert_nonnull (strstr (problem, "not a date"));
@@ -279,7 +279,7 @@ test_list (Fixture *f, gconstpointer data)
 
   /* The front sheet of the shown meeting. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (page, "meeting-date"))), ==,
-                   "2025-07-01");
+                   "01/07/2025");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (page, "meeting-venue"))), ==,
                    "Council Chamber, Wessex Bay Civic Centre");
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (named (page, "meeting-purpose"))),
@@ -294,7 +294,7 @@ test_list (Fixture *f, gconstpointer data)
   /* Choosing another meeting shows it. */
   g_assert_true (bp_meetings_page_select_meeting (page, "2025-04-08"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (page, "meeting-date"))), ==,
-                   "2025-04-08");
+                   "08/04/2025");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (page, "meeting-venue"))), ==,
                    "Committee Room 2, Wessex Bay Civic Centre");
 }
@@ -384,7 +384,7 @@ test_invalid_date (Fixture *f, gconstpointer data)
   g_autofree char *venue = NULL;
 
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (error_label)));
-  set_field (page, "meeting-date", "2025-02-30");
+  set_field (page, "meeting-date", "30/02/2025");
   set_field (page, "meeting-venue", "Somewhere else");
   g_assert_true (activate (page, "meetings.save"));
 
@@ -399,14 +399,14 @@ test_invalid_date (Fixture *f, gconstpointer data)
   g_assert_true (action_enabled (page, "meetings.save"));
 
   /* Another meeting's date is refused too. */
-  set_field (page, "meeting-date", "2025-05-20");
+  set_field (page, "meeting-date", "20/05/2025");
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (error_label)));
   g_assert_true (activate (page, "meetings.save"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error_label)), "already a meeting"));
   g_assert_cmpint (bp_test_sql_int (f->sample, "SELECT count(*) FROM meeting WHERE date = '2025-05-20'"), ==, 1);
 
   /* A bad time is shown beside the time. */
-  set_field (page, "meeting-date", "2025-07-02");
+  set_field (page, "meeting-date", "02/07/2025");
   set_field (page, "meeting-time", "10.00am");
   g_assert_true (activate (page, "meetings.save"));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (error_label)));
@@ -446,7 +446,7 @@ test_new_meeting (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (named (page, "snapshot-row"))), ==,
                    "No snapshot");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (named (page, "meeting-date"))), ==,
-                   "2025-08-12");
+                   "12/08/2025");
 
   /* And the next one six weeks after that. */
   g_assert_true (activate (page, "meetings.new"));

@@ -7,10 +7,11 @@
  * kept, as an extra item of the list, rather than lost on save. */
 #include <glib/gi18n.h>
 
-#include "bp-form.h"
 #include <stdlib.h>
 #include <string.h>
 
+#include "bp-date-row.h"
+#include "bp-form.h"
 #include "bp-meeting-editor.h"
 #include "bp-rules.h"
 
@@ -53,9 +54,7 @@ struct _BpMeetingEditor
   ChoiceRow purpose;
 
   GtkWidget *box;
-  AdwEntryRow *date_row;
-  GtkWidget *date_error_row;
-  GtkLabel *date_error;
+  BpDateRow *date_row;
   AdwEntryRow *time_row;
   GtkWidget *time_error_row;
   GtkLabel *time_error;
@@ -190,7 +189,7 @@ choice_row_get (ChoiceRow *c)
 static void
 clear_errors (BpMeetingEditor *self)
 {
-  bp_form_clear_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error);
+  bp_date_row_show_error (self->date_row, NULL);
   bp_form_clear_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error);
 }
 
@@ -202,14 +201,6 @@ on_field_changed_cb (BpMeetingEditor *self)
   if (self->loading)
     return;
   set_modified (self, TRUE);
-}
-
-static void
-on_date_changed_cb (BpMeetingEditor *self)
-{
-  /* A problem shown beside the date goes once the date is changed. */
-  if (!self->loading)
-    bp_form_clear_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error);
 }
 
 static void
@@ -273,12 +264,11 @@ bp_meeting_editor_class_init (BpMeetingEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (BP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/boardpack/Boardpack/bp-meeting-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, box);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, date_row);
-  gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, date_error_row);
-  gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, date_error);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, time_row);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, time_error_row);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, time_error);
@@ -314,8 +304,6 @@ bp_meeting_editor_init (BpMeetingEditor *self)
   choice_row_set (&self->purpose, NULL);
   self->loading = FALSE;
 
-  g_signal_connect_object (self->date_row, "changed", G_CALLBACK (on_date_changed_cb), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->time_row, "changed", G_CALLBACK (on_time_changed_cb), self,
                            G_CONNECT_SWAPPED);
   views[0] = self->summary_view;
@@ -344,7 +332,7 @@ bp_meeting_editor_set_meeting (BpMeetingEditor *self, const BpMeeting *meeting)
     }
 
   self->loading = TRUE;
-  set_entry (self->date_row, m->date);
+  bp_date_row_set_iso (self->date_row, m->date);
   set_entry (self->time_row, m->time);
   set_entry (self->venue_row, m->venue);
   set_entry (self->agenda_item_row, m->agenda_item);
@@ -374,7 +362,9 @@ bp_meeting_editor_dup_meeting (BpMeetingEditor *self)
 
   m = g_new0 (BpMeeting, 1);
   m->id = self->meeting ? self->meeting->id : 0;
-  m->date = get_entry (self->date_row, TRUE);
+  /* Text that is not a date is kept as it is, for the check to name. */
+  if (!bp_date_row_get_iso (self->date_row, &m->date, NULL))
+    m->date = get_entry (ADW_ENTRY_ROW (self->date_row), TRUE);
   m->time = get_entry (self->time_row, TRUE);
   m->venue = get_entry (self->venue_row, TRUE);
   m->agenda_item = get_entry (self->agenda_item_row, TRUE);
@@ -406,16 +396,20 @@ bp_meeting_editor_validate (BpMeetingEditor *self, GPtrArray *meetings)
   g_autoptr (BpMeeting) m = NULL;
   g_autofree char *date_problem = NULL;
   g_autofree char *time_problem = NULL;
+  g_autoptr (GError) error = NULL;
 
   g_return_val_if_fail (BP_IS_MEETING_EDITOR (self), FALSE);
 
   m = bp_meeting_editor_dup_meeting (self);
-  date_problem = bp_meeting_check_date (m->date, m->id, meetings);
+  if (!bp_date_row_get_iso (self->date_row, NULL, &error))
+    date_problem = g_strdup (error->message);
+  else
+    date_problem = bp_meeting_check_date (m->date, m->id, meetings);
   time_problem = bp_meeting_check_time (m->time);
 
   clear_errors (self);
   if (date_problem)
-    bp_form_show_error (GTK_WIDGET (self->date_row), self->date_error_row, self->date_error, date_problem);
+    bp_date_row_show_error (self->date_row, date_problem);
   if (time_problem)
     bp_form_show_error (GTK_WIDGET (self->time_row), self->time_error_row, self->time_error, time_problem);
 
@@ -452,9 +446,9 @@ char *
 bp_meeting_check_date (const char *date, gint64 meeting_id, GPtrArray *meetings)
 {
   if (date == NULL || *date == '\0')
-    return g_strdup (_("Enter the date of the meeting, as YYYY-MM-DD"));
+    return g_strdup (_("Enter the date of the meeting, as DD/MM/YYYY"));
   if (!bp_date_is_valid (date))
-    return g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, for example 2025-07-01"),
+    return g_strdup_printf (_("“%s” is not a date: write it as DD/MM/YYYY, for example 31/07/2025."),
                             date);
   for (guint i = 0; meetings && i < meetings->len; i++)
     {

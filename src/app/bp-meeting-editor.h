@@ -34,8 +34,9 @@ gboolean bp_meeting_editor_validate (BpMeetingEditor *self, GPtrArray *meetings)
 void bp_meeting_editor_set_editable (BpMeetingEditor *self, gboolean editable);
 
 /* Why @date cannot be the date of the meeting @meeting_id, or NULL when
- * it can: a real calendar date written YYYY-MM-DD that no other meeting
- * of @meetings (BpMeeting*, may be NULL) is on. */
+ * it can: a real calendar date, as the file stores it (YYYY-MM-DD), that
+ * no other meeting of @meetings (BpMeeting*, may be NULL) is on. The
+ * messages ask for the date as the window shows it, DD/MM/YYYY. */
 char *bp_meeting_check_date (const char *date, gint64 meeting_id, GPtrArray *meetings);
 /* Why @time cannot be a meeting's time, or NULL: empty, or HH:MM on the
  * 24-hour clock. */
