@@ -74,10 +74,42 @@ test_dates (void)
   g_assert_null (bp_date_add_days ("soon", 1));
 
   {
+    g_autofree char *uk = bp_date_format_uk ("2025-03-31");
+    g_autofree char *words = bp_date_format_uk ("Ongoing");
+    g_autofree char *none = bp_date_format_uk (NULL);
+    g_autofree char *long_uk = bp_date_format ("2025-03-01", "%-d %B %Y");
+    g_autofree char *not_date = bp_date_format ("TBC", "%-d %B %Y");
+    g_autofree char *back_iso = NULL;
+    GDate d;
+
+    g_assert_cmpstr (uk, ==, "31/03/2025");
+    g_assert_cmpstr (words, ==, "Ongoing");
+    g_assert_cmpstr (none, ==, "");
+    g_assert_cmpstr (long_uk, ==, "1 March 2025");
+    g_assert_cmpstr (not_date, ==, "TBC");
+    g_assert_true (bp_date_to_gdate ("2024-02-29", &d));
+    g_assert_cmpint (g_date_get_day (&d), ==, 29);
+    g_assert_cmpint (g_date_get_month (&d), ==, 2);
+    g_assert_cmpint (g_date_get_year (&d), ==, 2024);
+    back_iso = bp_date_from_gdate (&d);
+    g_assert_cmpstr (back_iso, ==, "2024-02-29");
+    g_assert_false (bp_date_to_gdate ("2025-02-29", &d));
+    g_assert_false (bp_date_to_gdate ("31/03/2025", &d));
+  }
+
+  {
     static const struct { const char *text; gboolean ok; const char *iso; } uk[] = {
       { " 31/07/2025 ", TRUE, "2025-07-31" }, { "3/4/2025", TRUE, "2025-04-03" },
       { "2025-07-31", TRUE, "2025-07-31" }, { "", TRUE, NULL }, { "  ", TRUE, NULL },
-      { "31/02/2025", FALSE, NULL }, { "31/07/25", FALSE, NULL }, { "July", FALSE, NULL },
+      { "31/02/2025", FALSE, NULL }, { "July", FALSE, NULL },
+      /* The one UK reader, bp_date_parse_loose, for any single day. */
+      { "31 March 2025", TRUE, "2025-03-31" }, { "31st Mar 25", TRUE, "2025-03-31" },
+      { "31.03.2025", TRUE, "2025-03-31" }, { "31/07/25", TRUE, "2025-07-31" },
+      { "2025-07-31T09:30", TRUE, "2025-07-31" },
+      /* A period, words or figures that are not a day are not a date in a form. */
+      { "Mar-25", FALSE, NULL }, { "March 2025", FALSE, NULL }, { "2024/25", FALSE, NULL },
+      { "Q3 2024/25", FALSE, NULL }, { "2025", FALSE, NULL }, { "TBC", FALSE, NULL },
+      { "31/13/2025", FALSE, NULL }, { "-", FALSE, NULL }, { NULL, TRUE, NULL },
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (uk); i++)

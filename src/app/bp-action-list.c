@@ -162,15 +162,7 @@ bp_action_rag_css_install (GdkDisplay *display)
 char *
 bp_action_format_date (const char *date)
 {
-  g_autoptr (GDateTime) dt = NULL;
-  int y, m, d;
-
-  if (date == NULL)
-    return g_strdup ("");
-  if (!bp_date_is_valid (date) || sscanf (date, "%d-%d-%d", &y, &m, &d) != 3)
-    return g_strdup (date);
-  dt = g_date_time_new_utc (y, m, d, 0, 0, 0);
-  return dt ? g_date_time_format (dt, "%-d %b %Y") : g_strdup (date);
+  return bp_date_format (date, "%-d %b %Y");
 }
 
 static gboolean

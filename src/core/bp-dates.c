@@ -1,5 +1,7 @@
-/* bp-dates.c: reading the dates people write in spreadsheets. */
+/* bp-dates.c: ISO and UK dates, and reading the dates people write in
+ * spreadsheets. */
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "bp-dates.h"
@@ -217,19 +219,27 @@ invalid (Result *r, const char *text, const char *why)
   return r->kind;
 }
 
+/* FALSE, with @r invalid, when @y or @m cannot be part of a date. */
+static gboolean
+year_and_month_ok (Result *r, const char *text, int y, int m)
+{
+  g_autofree char *why = NULL;
+
+  if (!year_ok (y))
+    why = g_strdup_printf (_("the year %d is out of range"), y);
+  else if (m < 1 || m > 12)
+    why = g_strdup_printf (_("there is no month %d"), m);
+  else
+    return TRUE;
+  invalid (r, text, why);
+  return FALSE;
+}
+
 static BpDateKind
 day (Result *r, const char *text, int y, int m, int d)
 {
-  if (!year_ok (y))
-    {
-      g_autofree char *why = g_strdup_printf (_("the year %d is out of range"), y);
-      return invalid (r, text, why);
-    }
-  if (m < 1 || m > 12)
-    {
-      g_autofree char *why = g_strdup_printf (_("there is no month %d"), m);
-      return invalid (r, text, why);
-    }
+  if (!year_and_month_ok (r, text, y, m))
+    return r->kind;
   if (!g_date_valid_dmy (d, m, y))
     {
       g_autofree char *month = g_strdup (month_names[m - 1]);
@@ -255,16 +265,8 @@ period (Result *r, char *iso_date)
 static BpDateKind
 month_end (Result *r, const char *text, int y, int m)
 {
-  if (!year_ok (y))
-    {
-      g_autofree char *why = g_strdup_printf (_("the year %d is out of range"), y);
-      return invalid (r, text, why);
-    }
-  if (m < 1 || m > 12)
-    {
-      g_autofree char *why = g_strdup_printf (_("there is no month %d"), m);
-      return invalid (r, text, why);
-    }
+  if (!year_and_month_ok (r, text, y, m))
+    return r->kind;
   return period (r, end_of_month (y, m));
 }
 
@@ -444,4 +446,116 @@ bp_date_parse_loose (const char *text, int fy_start_month, char **out_iso, char 
   g_free (r.iso);
   g_free (r.problem);
   return r.kind;
+}
+
+/* ISO and UK dates */
+
+gboolean
+bp_date_is_valid (const char *text)
+{
+  int y, m, d;
+  char tail;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  return y >= 1 && g_date_valid_dmy (d, m, y);
+}
+
+gboolean
+bp_date_to_gdate (const char *iso, GDate *out)
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!bp_date_is_valid (iso))
+    return FALSE;
+  g_date_clear (out, 1);
+  g_date_set_dmy (out, (GDateDay) g_ascii_strtoull (iso + 8, NULL, 10),
+                  (GDateMonth) g_ascii_strtoull (iso + 5, NULL, 10),
+                  (GDateYear) g_ascii_strtoull (iso, NULL, 10));
+  return TRUE;
+}
+
+char *
+bp_date_from_gdate (const GDate *date)
+{
+  g_return_val_if_fail (date != NULL && g_date_valid (date), NULL);
+
+  return iso (g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+}
+
+char *
+bp_date_today (void)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
+char *
+bp_date_format_uk (const char *iso)
+{
+  if (!bp_date_is_valid (iso))
+    return g_strdup (iso ? iso : "");
+  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+}
+
+char *
+bp_date_format (const char *iso, const char *format)
+{
+  g_autoptr (GDateTime) dt = NULL;
+  GDate d;
+
+  g_return_val_if_fail (format != NULL, NULL);
+
+  if (!bp_date_to_gdate (iso, &d))
+    return g_strdup (iso ? iso : "");
+  dt = g_date_time_new_utc (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
+                            0, 0, 0);
+  return dt ? g_date_time_format (dt, format) : g_strdup (iso);
+}
+
+gboolean
+bp_date_parse_uk (const char *text, char **out_iso)
+{
+  g_autofree char *iso = NULL;
+
+  g_return_val_if_fail (out_iso != NULL, FALSE);
+  *out_iso = NULL;
+  /* The financial year start only matters for periods, which a form refuses. */
+  switch (bp_date_parse_loose (text, 4, &iso, NULL))
+    {
+    case BP_DATE_EMPTY:
+      /* Spaces are no date; a lone "-" or "/" is not a date typed. */
+      for (const char *p = text ? text : ""; *p; p++)
+        if (!g_ascii_isspace (*p))
+          return FALSE;
+      return TRUE;
+    case BP_DATE_DAY:
+      *out_iso = g_steal_pointer (&iso);
+      return TRUE;
+    case BP_DATE_PERIOD:
+    case BP_DATE_WORDS:
+    case BP_DATE_INVALID:
+    default:
+      return FALSE;
+    }
+}
+
+char *
+bp_date_add_days (const char *date, int days)
+{
+  GDate d;
+
+  if (!bp_date_to_gdate (date, &d))
+    return NULL;
+  if (days >= 0)
+    g_date_add_days (&d, days);
+  else
+    g_date_subtract_days (&d, -days);
+  return bp_date_from_gdate (&d);
 }

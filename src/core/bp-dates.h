@@ -1,4 +1,6 @@
-/* bp-dates.h: dates as people write them in spreadsheets. */
+/* bp-dates.h: every date function: ISO dates (YYYY-MM-DD) as the file
+ * stores them, UK dates as papers write them, and the dates people write
+ * in spreadsheets. */
 #pragma once
 
 #include <glib.h>
@@ -38,5 +40,30 @@ BpDateKind bp_date_parse_loose (const char *text, int fy_start_month, char **out
 /* The month (1-12) a name or abbreviation stands for ("Sep", "Sept",
  * "september", any case), or 0. */
 int bp_month_from_name (const char *name, gsize len);
+
+/* TRUE when @text is a real calendar date written YYYY-MM-DD. */
+gboolean bp_date_is_valid (const char *text);
+/* The one ISO reader: sets @out to the day @iso (YYYY-MM-DD) names;
+ * FALSE, @out untouched, when @iso is not such a date. */
+gboolean bp_date_to_gdate (const char *iso, GDate *out);
+/* @date as YYYY-MM-DD. Newly allocated. */
+char *bp_date_from_gdate (const GDate *date);
+/* Today's date (local time) as YYYY-MM-DD. */
+char *bp_date_today (void);
+/* "31/03/2025" for "2025-03-31", as UK papers write dates; text that is
+ * not a date is returned as it is ("" for NULL). Newly allocated. */
+char *bp_date_format_uk (const char *iso);
+/* @iso formatted with g_date_time_format () in the window's locale
+ * ("%-d %B %Y": "31 March 2025"); text that is not a date is returned as
+ * it is ("" for NULL). Newly allocated. */
+char *bp_date_format (const char *iso, const char *format);
+/* Reads one calendar day as people type it in a form: whatever
+ * bp_date_parse_loose () reads as BP_DATE_DAY (31/07/2025, 31/7/25,
+ * 31 July 2025, 2025-07-31 as the file stores it); surrounding spaces are
+ * ignored. Empty text is "no date": TRUE with *out_iso NULL. FALSE for
+ * anything else, periods ("Jul-25") included. */
+gboolean bp_date_parse_uk (const char *text, char **out_iso);
+/* @date plus @days, as YYYY-MM-DD; NULL if @date is not valid. */
+char *bp_date_add_days (const char *date, int days);
 
 G_END_DECLS

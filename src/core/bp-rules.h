@@ -1,6 +1,7 @@
 /* bp-rules.h: the rules of the domain, as pure functions. */
 #pragma once
 
+#include "bp-dates.h"
 #include "bp-types.h"
 
 G_BEGIN_DECLS
@@ -20,20 +21,6 @@ const char *bp_action_effective_due (const BpAction *action);
 /* Overdue is a fact, not a RAG: due before @as_of and not complete. */
 gboolean bp_is_overdue (BpRag rag, const char *due, const char *revised_due,
                         const char *as_of);
-
-/* TRUE when @text is a real calendar date written YYYY-MM-DD. */
-gboolean bp_date_is_valid (const char *text);
-/* Today's date (local time) as YYYY-MM-DD. */
-char *bp_date_today (void);
-/* "31/03/2025" for "2025-03-31", as UK papers write dates; text that is
- * not a date is returned as it is ("" for NULL). Newly allocated. */
-char *bp_date_format_uk (const char *iso);
-/* Reads a date as people type it in a form (31/07/2025, 31/7/2025) or as
- * the file stores it (2025-07-31); surrounding spaces are ignored. Empty
- * text is "no date": TRUE with *out_iso NULL. FALSE for anything else. */
-gboolean bp_date_parse_uk (const char *text, char **out_iso);
-/* @date plus @days, as YYYY-MM-DD; NULL if @date is not valid. */
-char *bp_date_add_days (const char *date, int days);
 
 /* Risk score: likelihood x impact on the 5 x 5 matrix (0 if unscored). */
 int bp_risk_score (int likelihood, int impact);

@@ -21,6 +21,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "bp-dates.h"
 #include "bp-sample-data.h"
 #include "bp-sample.h"
 
@@ -191,30 +192,32 @@ julian (int year, int month, int day)
 static guint32
 parse_date (const char *text)
 {
-  return julian (atoi (text), atoi (text + 5), atoi (text + 8));
+  GDate d;
+
+  if (!bp_date_to_gdate (text, &d))
+    g_assert_not_reached (); /* the sample's own dates */
+  return g_date_get_julian (&d);
 }
 
-static void
-format_date (guint32 j, char out[11])
+static char *
+dup_date (guint32 j)
 {
   GDate d;
 
+  if (j == 0)
+    return NULL;
   g_date_clear (&d, 1);
   g_date_set_julian (&d, j);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
+  return bp_date_from_gdate (&d);
 }
 
 /* Dates as a council writes them in commentary: 31/03/2025. */
-static void
-format_uk_date (guint32 j, char out[11])
+static char *
+dup_uk_date (guint32 j)
 {
-  GDate d;
+  g_autofree char *iso = dup_date (j);
 
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, j);
-  g_snprintf (out, 11, "%02d/%02d/%04d", g_date_get_day (&d), g_date_get_month (&d),
-              g_date_get_year (&d));
+  return bp_date_format_uk (iso);
 }
 
 /* Months are counted as year * 12 + month - 1. */
@@ -257,17 +260,6 @@ working_day (guint32 j)
     case G_DATE_SUNDAY: return j - 2;
     default: return j;
     }
-}
-
-static char *
-dup_date (guint32 j)
-{
-  char buf[11];
-
-  if (j == 0)
-    return NULL;
-  format_date (j, buf);
-  return g_strdup (buf);
 }
 
 static Story
@@ -994,7 +986,6 @@ compose_update (const Plan *p, int i, GString *commentary, GString *next)
   guint32 due = p->revise_at >= 0 && i >= p->revise_at ? p->revised : p->due;
   const char *done = ROTATE (pr->done, salt, i);
   const char *step = ROTATE (pr->next_steps, salt >> 8, i);
-  char when[11];
 
   switch (rag)
     {
@@ -1037,13 +1028,15 @@ compose_update (const Plan *p, int i, GString *commentary, GString *next)
                                                 : " This is a deterioration since the last report.");
   if (i == p->revise_at)
     {
-      format_uk_date (p->revised, when);
+      g_autofree char *when = dup_uk_date (p->revised);
+
       g_string_append_printf (commentary, " The board agreed a revised due date of %s: %s.", when,
                               sample_revised_reasons[p->revised_reason]);
     }
   else if (due && p->date[i] > due)
     {
-      format_uk_date (due, when);
+      g_autofree char *when = dup_uk_date (due);
+
       g_string_append_printf (commentary,
                               " The due date of %s has passed; the owner will propose a new date.",
                               when);
@@ -1056,7 +1049,7 @@ add_update (Sample *s, const Plan *p, int i, GError **error)
   g_autoptr (GString) commentary = g_string_new (NULL);
   g_autoptr (GString) next = g_string_new (NULL);
   BpUpdate u = { 0 };
-  char date[11];
+  g_autofree char *date = NULL;
 
   if (i == p->revise_at)
     {
@@ -1073,7 +1066,7 @@ add_update (Sample *s, const Plan *p, int i, GError **error)
     }
 
   compose_update (p, i, commentary, next);
-  format_date (p->date[i], date);
+  date = dup_date (p->date[i]);
   u.action_id = p->id;
   u.date = date;
   u.author = (char *) sample_people[p->row->owner].name;

@@ -10,6 +10,7 @@
 #include "bp-translate.h"
 
 #include "bp-catalogues.h"
+#include "bp-dates.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -534,11 +535,11 @@ bp_tr_date_long (const char *iso)
   guint wd, mi;
   GDate date;
 
-  if (iso == NULL || sscanf (iso, "%4d-%2d-%2d", &y, &m, &d) != 3
-      || m < 1 || m > 12 || !g_date_valid_dmy (d, m, y))
+  if (!bp_date_to_gdate (iso, &date))
     return NULL;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
+  y = g_date_get_year (&date);
+  m = g_date_get_month (&date);
+  d = g_date_get_day (&date);
   if (current == BP_LANGUAGE_UI)
     {
       char buf[128];

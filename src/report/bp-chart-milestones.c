@@ -38,8 +38,8 @@ static gboolean
 milestone_window (GPtrArray *milestones, const char *from, const char *to, GDate *out_from,
                   GDate *out_to)
 {
-  gboolean have_from = bp_chart_parse_date (from, out_from);
-  gboolean have_to = bp_chart_parse_date (to, out_to);
+  gboolean have_from = bp_date_to_gdate (from, out_from);
+  gboolean have_to = bp_date_to_gdate (to, out_to);
 
   if (!have_from || !have_to)
     {
@@ -50,7 +50,7 @@ milestone_window (GPtrArray *milestones, const char *from, const char *to, GDate
           const BpMilestone *m = g_ptr_array_index (milestones, k);
           GDate d;
 
-          if (!bp_chart_parse_date (m->due_date, &d))
+          if (!bp_date_to_gdate (m->due_date, &d))
             continue;
           if (have_from && g_date_compare (&d, out_from) < 0)
             continue;
@@ -88,7 +88,7 @@ milestones_in_window (GPtrArray *milestones, const GDate *from, const GDate *to)
       Placed p = { m, 0, 0, -1, 0, 0, NULL };
       GDate d;
 
-      if (!bp_chart_parse_date (m->due_date, &d) || g_date_compare (&d, from) < 0
+      if (!bp_date_to_gdate (m->due_date, &d) || g_date_compare (&d, from) < 0
           || g_date_compare (&d, to) > 0)
         continue;
       p.julian = g_date_get_julian (&d);
@@ -324,9 +324,9 @@ milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
     char buf[16];
 
     g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d_from);
-    from_text = bp_chart_format_uk_date (buf);
+    from_text = bp_date_format_uk (buf);
     g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d_to);
-    to_text = bp_chart_format_uk_date (buf);
+    to_text = bp_date_format_uk (buf);
   }
   g_string_append_printf (s, bp_trn ("%u milestone due from %s to %s:",
                                        "%u milestones due from %s to %s:", in->len),
@@ -334,12 +334,12 @@ milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
   for (guint k = 0; k < in->len; k++)
     {
       const BpMilestone *m = g_array_index (in, Placed, k).milestone;
-      g_autofree char *due = bp_chart_format_uk_date (m->due_date);
+      g_autofree char *due = bp_date_format_uk (m->due_date);
 
       g_string_append_printf (s, "%s %s %s", k ? ";" : "", due, m->title ? m->title : "");
       if (m->done_date)
         {
-          g_autofree char *done = bp_chart_format_uk_date (m->done_date);
+          g_autofree char *done = bp_date_format_uk (m->done_date);
 
           g_string_append_printf (s, bp_tr (" (done %s)"), done);
         }

@@ -244,8 +244,8 @@ movement_summary_one (const BpMovement *movement)
 
   if (movement->from_date && movement->to_date)
     {
-      g_autofree char *from = bp_chart_format_uk_date (movement->from_date);
-      g_autofree char *to = bp_chart_format_uk_date (movement->to_date);
+      g_autofree char *from = bp_date_format_uk (movement->from_date);
+      g_autofree char *to = bp_date_format_uk (movement->to_date);
 
       g_string_append_printf (s, bp_tr ("Between the meetings of %s and %s:"), from, to);
     }

@@ -107,9 +107,6 @@ int bp_chart_sum_counts (const int *counts, guint n);
 char *bp_chart_format_number (double value, int decimals);
 /* @measure's unit, "" for none. */
 const char *bp_chart_measure_unit (const BpMeasure *measure);
-gboolean bp_chart_parse_date (const char *iso, GDate *out);
-/* 31/03/2025, the way UK papers write a date. */
-char *bp_chart_format_uk_date (const char *iso);
 
 /* The body of a chart's public summary function: the whole account of
  * @call in Welsh, then in English, when the document is bilingual, rather

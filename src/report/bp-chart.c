@@ -226,7 +226,7 @@ bp_chart_rag_legend_items (BpChartLegendItem items[BP_RAG_COUNT], char letters[B
     }
 }
 
-/* Numbers and dates */
+/* Numbers */
 
 void
 bp_chart_percentages (const int *counts, guint n, int *out_percent)
@@ -353,25 +353,4 @@ bp_chart_format_value (const BpMeasure *measure, double value)
   if (*unit == '\0' || g_ascii_strcasecmp (unit, "count") == 0)
     return g_steal_pointer (&number);
   return g_strdup_printf ("%s %s", number, unit);
-}
-
-gboolean
-bp_chart_parse_date (const char *iso, GDate *out)
-{
-  if (!bp_date_is_valid (iso))
-    return FALSE;
-  g_date_clear (out, 1);
-  g_date_set_dmy (out, atoi (iso + 8), atoi (iso + 5), atoi (iso));
-  return TRUE;
-}
-
-char *
-bp_chart_format_uk_date (const char *iso)
-{
-  GDate d;
-
-  if (!bp_chart_parse_date (iso, &d))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%02d/%02d/%04d", g_date_get_day (&d), g_date_get_month (&d),
-                          g_date_get_year (&d));
 }

@@ -103,32 +103,11 @@ append_capitalised (GString *out, const char *text)
   append_escaped (out, rest);
 }
 
-/* "31/03/2025", as UK tables write a date; words stay as they are. */
-static char *
-short_date (const char *iso)
-{
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  return g_strdup_printf ("%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-}
-
-/* "31 March 2025". */
-static char *
-long_date (const char *iso)
-{
-  g_autoptr (GDateTime) dt = NULL;
-
-  if (!bp_date_is_valid (iso))
-    return g_strdup (iso ? iso : "");
-  dt = g_date_time_new_utc (atoi (iso), atoi (iso + 5), atoi (iso + 8), 0, 0, 0);
-  return g_date_time_format (dt, "%-d %B %Y");
-}
-
 /* A date in a <time> element, so that it is machine-readable too. */
 static void
 append_date (GString *out, const char *iso)
 {
-  g_autofree char *text = short_date (iso);
+  g_autofree char *text = bp_date_format_uk (iso);
 
   if (bp_date_is_valid (iso))
     g_string_append_printf (out, "<time datetime=\"%s\">%s</time>", iso, text);
@@ -365,7 +344,7 @@ static void
 append_header (Html *h, const char *title)
 {
   BpProgramme *p = h->export->programme;
-  g_autofree char *as_of = long_date (h->export->as_of);
+  g_autofree char *as_of = bp_date_format (h->export->as_of, "%-d %B %Y");
 
   g_string_append (h->out, "<header>\n");
   if (p->board && *p->board)
@@ -503,7 +482,7 @@ append_actions (Html *h)
   int overdue = 0;
   g_autofree char *donut_summary = NULL;
   g_autofree char *bars_summary = NULL;
-  g_autofree char *as_of = short_date (e->as_of);
+  g_autofree char *as_of = bp_date_format_uk (e->as_of);
   PriorityRows rows = { NULL, e->priorities->len };
   g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
