@@ -154,6 +154,21 @@ test_risk_score_and_bands (void)
   g_assert_cmpint (bp_risk_direction (9, 12), ==, BP_DIRECTION_DETERIORATED);
   g_assert_cmpint (bp_risk_direction (9, 9), ==, BP_DIRECTION_SUSTAINED);
   g_assert_cmpint (bp_risk_direction (0, 9), ==, BP_DIRECTION_NONE);
+
+  {
+    BpRisk risk = { .inherent_l = 5, .inherent_i = 4, .current_l = 3, .current_i = 2 };
+    int l = -1, i = -1;
+
+    bp_risk_get_scores (&risk, BP_RISK_SCORE_INHERENT, &l, &i);
+    g_assert_cmpint (l, ==, 5);
+    g_assert_cmpint (i, ==, 4);
+    bp_risk_get_scores (&risk, BP_RISK_SCORE_CURRENT, &l, &i);
+    g_assert_cmpint (l, ==, 3);
+    g_assert_cmpint (i, ==, 2);
+    bp_risk_get_scores (&risk, BP_RISK_SCORE_TARGET, &l, &i);
+    g_assert_cmpint (l, ==, 0); /* no target set */
+    g_assert_cmpint (i, ==, 0);
+  }
 }
 
 static void

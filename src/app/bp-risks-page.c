@@ -96,27 +96,6 @@ G_DEFINE_FINAL_TYPE (BpRisksPage, bp_risks_page, BP_TYPE_PAGE)
 
 /* ------------------------------------------------------------ helpers */
 
-static void
-risk_scores (const BpRisk *risk, BpRiskScoreKind kind, int *l, int *i)
-{
-  switch (kind)
-    {
-    case BP_RISK_SCORE_INHERENT:
-      *l = risk->inherent_l;
-      *i = risk->inherent_i;
-      break;
-    case BP_RISK_SCORE_TARGET:
-      *l = risk->target_l;
-      *i = risk->target_i;
-      break;
-    case BP_RISK_SCORE_CURRENT:
-    default:
-      *l = risk->current_l;
-      *i = risk->current_i;
-      break;
-    }
-}
-
 static const char *
 kind_word (BpRiskScoreKind kind)
 {
@@ -315,7 +294,7 @@ filter_func (gpointer object, gpointer data)
 
   if (self->filter_l <= 0)
     return TRUE;
-  risk_scores (item->risk, self->filter_kind, &l, &i);
+  bp_risk_get_scores (item->risk, self->filter_kind, &l, &i);
   return l == self->filter_l && i == self->filter_i;
 }
 

@@ -111,6 +111,31 @@ bp_risk_score (int likelihood, int impact)
   return likelihood * impact;
 }
 
+void
+bp_risk_get_scores (const BpRisk *risk, BpRiskScoreKind kind, int *out_likelihood,
+                    int *out_impact)
+{
+  g_return_if_fail (risk != NULL);
+  g_return_if_fail (out_likelihood != NULL && out_impact != NULL);
+
+  switch (kind)
+    {
+    case BP_RISK_SCORE_INHERENT:
+      *out_likelihood = risk->inherent_l;
+      *out_impact = risk->inherent_i;
+      break;
+    case BP_RISK_SCORE_TARGET:
+      *out_likelihood = risk->target_l;
+      *out_impact = risk->target_i;
+      break;
+    case BP_RISK_SCORE_CURRENT:
+    default:
+      *out_likelihood = risk->current_l;
+      *out_impact = risk->current_i;
+      break;
+    }
+}
+
 const BpRiskBand *
 bp_risk_band_for_score (GPtrArray *bands, int score)
 {

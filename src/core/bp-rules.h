@@ -22,6 +22,17 @@ const char *bp_action_effective_due (const BpAction *action);
 gboolean bp_is_overdue (BpRag rag, const char *due, const char *revised_due,
                         const char *as_of);
 
+/* Which of a risk's three scores: before controls, now, and aimed at. */
+typedef enum
+{
+  BP_RISK_SCORE_INHERENT,
+  BP_RISK_SCORE_CURRENT,
+  BP_RISK_SCORE_TARGET,
+} BpRiskScoreKind;
+
+/* The likelihood and impact of @risk's @kind score (0 when unscored). */
+void bp_risk_get_scores (const BpRisk *risk, BpRiskScoreKind kind, int *out_likelihood,
+                         int *out_impact);
 /* Risk score: likelihood x impact on the 5 x 5 matrix (0 if unscored). */
 int bp_risk_score (int likelihood, int impact);
 /* The band whose range holds @score, from @bands (BpRiskBand*), or NULL. */

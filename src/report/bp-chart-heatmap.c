@@ -147,27 +147,6 @@ heat_cell_rect (const HeatLayout *hl, int likelihood, int impact, cairo_rectangl
   out->height = hl->cell_h;
 }
 
-static void
-risk_score_of (const BpRisk *risk, BpRiskScoreKind kind, int *l, int *i)
-{
-  switch (kind)
-    {
-    case BP_RISK_SCORE_INHERENT:
-      *l = risk->inherent_l;
-      *i = risk->inherent_i;
-      break;
-    case BP_RISK_SCORE_TARGET:
-      *l = risk->target_l;
-      *i = risk->target_i;
-      break;
-    case BP_RISK_SCORE_CURRENT:
-    default:
-      *l = risk->current_l;
-      *i = risk->current_i;
-      break;
-    }
-}
-
 static PangoLayout *
 cell_refs_layout (BpChart *c, GPtrArray *refs, guint shown, BpChartTextFlags face, double width)
 {
@@ -249,7 +228,7 @@ bp_chart_risk_heat_map (cairo_t *cr, const cairo_rectangle_t *area, const char *
         const BpRisk *risk = g_ptr_array_index (risks, r);
         int l, i;
 
-        risk_score_of (risk, kind, &l, &i);
+        bp_risk_get_scores (risk, kind, &l, &i);
         if (bp_risk_score (l, i) > 0)
           g_ptr_array_add (cells[l - 1][i - 1], risk->ref ? risk->ref : (char *) "?");
       }
@@ -411,7 +390,7 @@ risk_heat_map_summary_one (const char *title, GPtrArray *risks, BpRiskScoreKind 
         const BpRisk *risk = g_ptr_array_index (risks, r);
         ScoredRisk sr = { risk, 0, 0, 0, r };
 
-        risk_score_of (risk, kind, &sr.l, &sr.i);
+        bp_risk_get_scores (risk, kind, &sr.l, &sr.i);
         sr.score = bp_risk_score (sr.l, sr.i);
         if (sr.score > 0)
           g_array_append_val (scored, sr);

@@ -19,6 +19,7 @@
 #include <glib.h>
 
 #include "bp-query.h"
+#include "bp-rules.h"
 #include "bp-types.h"
 
 G_BEGIN_DECLS
@@ -52,14 +53,6 @@ typedef struct
 void bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
                                 const BpChartPriorityRow *rows, guint n_rows);
 char *bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows);
-
-/* Which of a risk's three scores a heat map places. */
-typedef enum
-{
-  BP_RISK_SCORE_INHERENT,
-  BP_RISK_SCORE_CURRENT,
-  BP_RISK_SCORE_TARGET,
-} BpRiskScoreKind;
 
 /* 5 x 5 risk matrix: impact across (1..5, left to right), likelihood up
  * (1 at the bottom), cells coloured by @bands (BpRiskBand*) with their
