@@ -519,6 +519,46 @@ test_priority_bars (void)
 }
 
 static void
+test_priority_rows (void)
+{
+  BpPriority p1 = { .id = 7, .code = (char *) "P1", .title = (char *) "Leadership" };
+  BpPriority p2 = { .id = 9, .code = (char *) "P2", .title = NULL };
+  BpAction a1 = { .priority_id = 7, .rag = BP_RAG_RED };
+  BpAction a2 = { .priority_id = 7, .rag = BP_RAG_GREEN };
+  BpAction a3 = { .priority_id = 9, .rag = BP_RAG_RED };
+  BpAction a4 = { .priority_id = 42, .rag = BP_RAG_AMBER }; /* in no listed area */
+  g_autoptr (GPtrArray) priorities = g_ptr_array_new ();
+  g_autoptr (GPtrArray) actions = g_ptr_array_new ();
+  g_autoptr (BpChartPriorityRows) rows = NULL;
+  g_autoptr (BpChartPriorityRows) counted = NULL;
+  int by_priority[2 * BP_RAG_COUNT] = { 0 };
+
+  g_ptr_array_add (priorities, &p1);
+  g_ptr_array_add (priorities, &p2);
+  g_ptr_array_add (actions, &a1);
+  g_ptr_array_add (actions, &a2);
+  g_ptr_array_add (actions, &a3);
+  g_ptr_array_add (actions, &a4);
+
+  rows = bp_chart_priority_rows_new (priorities, NULL);
+  g_assert_cmpuint (rows->n_rows, ==, 2);
+  g_assert_cmpstr (rows->rows[0].label, ==, "P1 Leadership");
+  g_assert_cmpstr (rows->rows[1].label, ==, "P2 ");
+  g_assert_cmpint (rows->rows[0].counts[BP_RAG_RED], ==, 0);
+  bp_chart_priority_rows_count (rows, priorities, actions);
+  g_assert_cmpint (rows->rows[0].counts[BP_RAG_RED], ==, 1);
+  g_assert_cmpint (rows->rows[0].counts[BP_RAG_GREEN], ==, 1);
+  g_assert_cmpint (rows->rows[1].counts[BP_RAG_RED], ==, 1);
+  g_assert_cmpint (rows->rows[0].counts[BP_RAG_AMBER] + rows->rows[1].counts[BP_RAG_AMBER], ==, 0);
+
+  /* The counts the database gives, as the window's overview takes them. */
+  by_priority[BP_RAG_COUNT + BP_RAG_BLUE] = 3;
+  counted = bp_chart_priority_rows_new (priorities, by_priority);
+  g_assert_cmpint (counted->rows[1].counts[BP_RAG_BLUE], ==, 3);
+  g_assert_cmpint (counted->rows[0].counts[BP_RAG_BLUE], ==, 0);
+}
+
+static void
 test_priority_empty (void)
 {
   Rows r = { NULL, 0 };
@@ -1290,6 +1330,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/donut/sliver", test_donut_sliver);
   g_test_add_func ("/chart/priority/bars", test_priority_bars);
   g_test_add_func ("/chart/priority/empty", test_priority_empty);
+  g_test_add_func ("/chart/priority/rows", test_priority_rows);
   g_test_add_func ("/chart/heat-map/bands", test_heat_map);
   g_test_add_func ("/chart/heat-map/crowded", test_heat_map_crowded);
   g_test_add_func ("/chart/heat-map/no-bands", test_heat_map_no_bands);

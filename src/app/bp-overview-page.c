@@ -41,31 +41,6 @@ draw_donut (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
   bp_chart_brag_donut (cr, area, data);
 }
 
-typedef struct
-{
-  BpChartPriorityRow *rows;
-  guint n_rows;
-} Priorities;
-
-static void
-priorities_free (gpointer data)
-{
-  Priorities *p = data;
-
-  for (guint i = 0; i < p->n_rows; i++)
-    g_free ((char *) p->rows[i].label);
-  g_free (p->rows);
-  g_free (p);
-}
-
-static void
-draw_priorities (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
-{
-  Priorities *p = data;
-
-  bp_chart_brag_by_priority (cr, area, p->rows, p->n_rows);
-}
-
 static void
 draw_movement (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
@@ -118,7 +93,7 @@ reload (BpPage *page)
   g_autoptr (GPtrArray) measures = NULL;
   g_autofree char *today = bp_date_today ();
   BpMovement *movement = NULL;
-  Priorities *prio;
+  BpChartPriorityRows *prio;
   Risks *risks;
   int *counts;
   int *kpi;
@@ -137,17 +112,7 @@ reload (BpPage *page)
   counts = g_memdup2 (totals.by_rag, sizeof totals.by_rag);
   overdue = totals.overdue;
   by_priority = bp_db_count_actions_by_priority (db, priorities, NULL);
-  prio = g_new0 (Priorities, 1);
-  prio->n_rows = priorities->len;
-  prio->rows = g_new0 (BpChartPriorityRow, MAX (priorities->len, 1));
-  for (guint p = 0; p < priorities->len; p++)
-    {
-      BpPriority *priority = priorities->pdata[p];
-
-      prio->rows[p].label = g_strdup_printf ("%s %s", priority->code, priority->title);
-      if (by_priority)
-        memcpy (prio->rows[p].counts, by_priority + p * BP_RAG_COUNT, sizeof prio->rows[p].counts);
-    }
+  prio = bp_chart_priority_rows_new (priorities, by_priority);
   {
     g_autofree char *summary = bp_chart_brag_donut_summary (counts);
     char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s\n%d action is overdue today.",
@@ -156,7 +121,8 @@ reload (BpPage *page)
 
     set_card (self, CARD_DONUT, draw_donut, counts, g_free, _("Actions by BRAG status"), text);
   }
-  set_card (self, CARD_PRIORITIES, draw_priorities, prio, priorities_free,
+  set_card (self, CARD_PRIORITIES, bp_chart_brag_by_priority_rows, prio,
+            (GDestroyNotify) bp_chart_priority_rows_free,
             _("BRAG status by priority area"),
             bp_chart_brag_by_priority_summary (prio->rows, prio->n_rows));
 

@@ -1,4 +1,6 @@
 /* bp-chart-priority.c: BRAG status by priority area, as 100 % stacked bars. */
+#include <string.h>
+
 #include "bp-chart-private.h"
 
 void
@@ -178,4 +180,73 @@ char *
 bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows)
 {
   BILINGUAL_SUMMARY (brag_by_priority_summary_one (rows, n_rows));
+}
+
+BpChartPriorityRows *
+bp_chart_priority_rows_new (GPtrArray *priorities, const int *by_priority)
+{
+  BpChartPriorityRows *rows;
+
+  g_return_val_if_fail (priorities != NULL, NULL);
+
+  rows = g_new0 (BpChartPriorityRows, 1);
+  rows->n_rows = priorities->len;
+  rows->rows = g_new0 (BpChartPriorityRow, MAX (rows->n_rows, 1));
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      BpPriority *p = priorities->pdata[i];
+
+      rows->rows[i].label
+          = g_strdup_printf ("%s %s", p->code ? p->code : "", p->title ? p->title : "");
+      if (by_priority)
+        memcpy (rows->rows[i].counts, by_priority + i * BP_RAG_COUNT,
+                sizeof rows->rows[i].counts);
+    }
+  return rows;
+}
+
+void
+bp_chart_priority_rows_count (BpChartPriorityRows *rows, GPtrArray *priorities,
+                              GPtrArray *actions)
+{
+  g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  g_return_if_fail (rows != NULL);
+  g_return_if_fail (priorities != NULL && priorities->len == rows->n_rows);
+  g_return_if_fail (actions != NULL);
+
+  for (guint i = 0; i < priorities->len; i++)
+    {
+      BpPriority *p = priorities->pdata[i];
+
+      g_hash_table_insert (index, &p->id, GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i < actions->len; i++)
+    {
+      BpAction *a = actions->pdata[i];
+      guint k = GPOINTER_TO_UINT (g_hash_table_lookup (index, &a->priority_id));
+
+      if (k > 0 && a->rag < BP_RAG_COUNT)
+        rows->rows[k - 1].counts[a->rag]++;
+    }
+}
+
+void
+bp_chart_priority_rows_free (BpChartPriorityRows *rows)
+{
+  if (rows == NULL)
+    return;
+  for (guint i = 0; i < rows->n_rows; i++)
+    g_free ((char *) rows->rows[i].label);
+  g_free (rows->rows);
+  g_free (rows);
+}
+
+void
+bp_chart_brag_by_priority_rows (cairo_t *cr, const cairo_rectangle_t *area, gpointer rows)
+{
+  BpChartPriorityRows *r = rows;
+
+  g_return_if_fail (r != NULL);
+  bp_chart_brag_by_priority (cr, area, r->rows, r->n_rows);
 }

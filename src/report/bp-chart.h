@@ -54,6 +54,29 @@ void bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
                                 const BpChartPriorityRow *rows, guint n_rows);
 char *bp_chart_brag_by_priority_summary (const BpChartPriorityRow *rows, guint n_rows);
 
+/* The bars of bp_chart_brag_by_priority () for a plan: one row per
+ * priority area, in the order of @priorities (BpPriority*), labelled
+ * "P1 Leadership, management and governance". */
+typedef struct
+{
+  BpChartPriorityRow *rows;
+  guint n_rows;
+} BpChartPriorityRows;
+
+/* Rows for @priorities with the counts of @by_priority (BP_RAG_COUNT per
+ * priority, as bp_db_count_actions_by_priority () returns them), or all
+ * 0 when @by_priority is NULL. */
+BpChartPriorityRows *bp_chart_priority_rows_new (GPtrArray *priorities, const int *by_priority);
+/* Counts each of @actions (BpAction*) under its priority area in @rows,
+ * made from @priorities; actions of no listed area are not counted. */
+void bp_chart_priority_rows_count (BpChartPriorityRows *rows, GPtrArray *priorities,
+                                   GPtrArray *actions);
+void bp_chart_priority_rows_free (BpChartPriorityRows *rows);
+/* bp_chart_brag_by_priority () of @rows (a BpChartPriorityRows*), for
+ * draw functions that take their data as a pointer. */
+void bp_chart_brag_by_priority_rows (cairo_t *cr, const cairo_rectangle_t *area, gpointer rows);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpChartPriorityRows, bp_chart_priority_rows_free)
+
 /* 5 x 5 risk matrix: impact across (1..5, left to right), likelihood up
  * (1 at the bottom), cells coloured by @bands (BpRiskBand*) with their
  * score, each risk of @risks (BpRisk*) placed by its @kind score as its

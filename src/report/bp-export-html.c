@@ -384,20 +384,6 @@ draw_donut (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
   bp_chart_brag_donut (cr, area, data);
 }
 
-typedef struct
-{
-  BpChartPriorityRow *rows;
-  guint n_rows;
-} PriorityRows;
-
-static void
-draw_priority_bars (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
-{
-  PriorityRows *rows = data;
-
-  bp_chart_brag_by_priority (cr, area, rows->rows, rows->n_rows);
-}
-
 static void
 append_rag_cell (GString *out, BpRag rag)
 {
@@ -483,7 +469,7 @@ append_actions (Html *h)
   g_autofree char *donut_summary = NULL;
   g_autofree char *bars_summary = NULL;
   g_autofree char *as_of = bp_date_format_uk (e->as_of);
-  PriorityRows rows = { NULL, e->priorities->len };
+  g_autoptr (BpChartPriorityRows) rows = NULL;
   g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr (GPtrArray) others = g_ptr_array_new ();
@@ -494,12 +480,12 @@ append_actions (Html *h)
       return;
     }
 
-  rows.rows = g_new0 (BpChartPriorityRow, MAX (rows.n_rows, 1));
+  rows = bp_chart_priority_rows_new (e->priorities, NULL);
+  bp_chart_priority_rows_count (rows, e->priorities, e->actions);
   for (guint i = 0; i < e->priorities->len; i++)
     {
       BpPriority *p = e->priorities->pdata[i];
 
-      rows.rows[i].label = g_strdup_printf ("%s %s", p->code ? p->code : "", p->title ? p->title : "");
       g_hash_table_insert (index, &p->id, GUINT_TO_POINTER (i + 1));
       g_ptr_array_add (groups, g_ptr_array_new ());
     }
@@ -512,10 +498,7 @@ append_actions (Html *h)
       if (bp_is_overdue (a->rag, a->due_date, a->revised_due_date, e->as_of))
         overdue++;
       if (k > 0)
-        {
-          rows.rows[k - 1].counts[a->rag]++;
-          g_ptr_array_add (groups->pdata[k - 1], a);
-        }
+        g_ptr_array_add (groups->pdata[k - 1], a);
       else
         g_ptr_array_add (others, a);
     }
@@ -533,11 +516,11 @@ append_actions (Html *h)
   donut_summary = bp_chart_brag_donut_summary (counts);
   append_figure (h, _("All actions by RAG status"), CHART_WIDTH, 200, draw_donut, counts,
                  donut_summary);
-  if (rows.n_rows > 0)
+  if (rows->n_rows > 0)
     {
-      bars_summary = bp_chart_brag_by_priority_summary (rows.rows, rows.n_rows);
-      append_figure (h, _("RAG status by priority area"), CHART_WIDTH, 40 + 24 * rows.n_rows,
-                     draw_priority_bars, &rows, bars_summary);
+      bars_summary = bp_chart_brag_by_priority_summary (rows->rows, rows->n_rows);
+      append_figure (h, _("RAG status by priority area"), CHART_WIDTH, 40 + 24 * rows->n_rows,
+                     bp_chart_brag_by_priority_rows, rows, bars_summary);
     }
 
   g_string_append_printf (h->out, "<h2>%s</h2>\n", _("The plan by priority area"));
@@ -548,7 +531,7 @@ append_actions (Html *h)
       g_autofree char *caption = NULL;
 
       g_string_append (h->out, "<h3>");
-      append_escaped (h->out, rows.rows[i].label);
+      append_escaped (h->out, rows->rows[i].label);
       g_string_append (h->out, "</h3>\n");
       if (actions->len == 0)
         {
@@ -568,10 +551,6 @@ append_actions (Html *h)
       g_string_append_printf (h->out, "<h3>%s</h3>\n", _("Other actions"));
       append_actions_table (h, caption, others);
     }
-
-  for (guint i = 0; i < rows.n_rows; i++)
-    g_free ((char *) rows.rows[i].label);
-  g_free (rows.rows);
 }
 
 /* ------------------------------------------------------------ risks */

@@ -438,54 +438,13 @@ draw_donut (cairo_t *cr, double x, double y, double w, double h, gpointer data)
   bp_chart_brag_donut (cr, &area, pack->rag_counts);
 }
 
-typedef struct
-{
-  BpChartPriorityRow *rows;
-  guint n_rows;
-} PriorityRows;
-
 static void
 draw_priority_bars (cairo_t *cr, double x, double y, double w, double h, gpointer data)
 {
-  PriorityRows *rows = data;
   cairo_rectangle_t area = { x, y, w, h };
 
-  bp_chart_brag_by_priority (cr, &area, rows->rows, rows->n_rows);
+  bp_chart_brag_by_priority_rows (cr, &area, data);
 }
-
-static PriorityRows *
-priority_rows_new (BpPack *pack)
-{
-  PriorityRows *rows = g_new0 (PriorityRows, 1);
-
-  rows->n_rows = pack->priorities->len;
-  rows->rows = g_new0 (BpChartPriorityRow, MAX (rows->n_rows, 1));
-  for (guint i = 0; i < pack->priorities->len; i++)
-    {
-      BpPriority *p = pack->priorities->pdata[i];
-
-      rows->rows[i].label = g_strdup_printf ("%s %s", p->code, p->title);
-      for (guint j = 0; j < pack->actions->len; j++)
-        {
-          BpAction *a = pack->actions->pdata[j];
-
-          if (a->priority_id == p->id)
-            rows->rows[i].counts[a->rag]++;
-        }
-    }
-  return rows;
-}
-
-static void
-priority_rows_free (PriorityRows *rows)
-{
-  for (guint i = 0; i < rows->n_rows; i++)
-    g_free ((char *) rows->rows[i].label);
-  g_free (rows->rows);
-  g_free (rows);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PriorityRows, priority_rows_free)
 
 static int
 current_score (const BpRisk *r)
@@ -510,9 +469,9 @@ latest_value (GPtrArray *values)
 static void
 section_dashboard (BpDocument *doc, BpPack *pack)
 {
-  g_autoptr (PriorityRows) rows = priority_rows_new (pack);
+  g_autoptr (BpChartPriorityRows) rows = bp_chart_priority_rows_new (pack->priorities, NULL);
   g_autofree char *donut_summary = bp_chart_brag_donut_summary (pack->rag_counts);
-  g_autofree char *bars_summary = bp_chart_brag_by_priority_summary (rows->rows, rows->n_rows);
+  g_autofree char *bars_summary = NULL;
   g_autofree char *overdue = NULL;
   g_autofree char *date = long_date (pack->meeting->date);
   static const BpDocumentColumn band_columns[] = {
@@ -528,6 +487,8 @@ section_dashboard (BpDocument *doc, BpPack *pack)
   int kpi_counts[4] = { 0 };
   int unscored = 0;
 
+  bp_chart_priority_rows_count (rows, pack->priorities, pack->actions);
+  bars_summary = bp_chart_brag_by_priority_summary (rows->rows, rows->n_rows);
   bp_document_section (doc, "dashboard", bp_tr ("Dashboard"), FALSE);
   bp_document_heading (doc, 2, bp_tr ("Actions by BRAG status"));
   bp_document_figure (doc, 200, draw_donut, pack, donut_summary);
