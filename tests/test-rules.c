@@ -179,6 +179,11 @@ test_kpi_rag (void)
   BpMeasure close = { .polarity = BP_POLARITY_TARGET, .target = 50, .tolerance = 5 };
   BpMeasure no_target = { .polarity = BP_POLARITY_HIGHER, .target = NAN, .tolerance = NAN };
 
+  g_assert_cmpint (bp_kpi_rag_to_letter (BP_KPI_RAG_RED), ==, 'R');
+  g_assert_cmpint (bp_kpi_rag_to_letter (BP_KPI_RAG_AMBER), ==, 'A');
+  g_assert_cmpint (bp_kpi_rag_to_letter (BP_KPI_RAG_GREEN), ==, 'G');
+  g_assert_cmpint (bp_kpi_rag_to_letter (BP_KPI_RAG_NONE), ==, '\0');
+
   g_assert_cmpint (bp_kpi_rag (&higher, 94.4), ==, BP_KPI_RAG_GREEN);
   g_assert_cmpint (bp_kpi_rag (&higher, 90), ==, BP_KPI_RAG_GREEN);
   g_assert_cmpint (bp_kpi_rag (&higher, 85), ==, BP_KPI_RAG_AMBER);

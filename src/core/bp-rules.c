@@ -267,6 +267,20 @@ bp_kpi_rag_label (BpKpiRag rag)
     }
 }
 
+char
+bp_kpi_rag_to_letter (BpKpiRag rag)
+{
+  switch (rag)
+    {
+    case BP_KPI_RAG_RED: return bp_rag_to_letter (BP_RAG_RED);
+    case BP_KPI_RAG_AMBER: return bp_rag_to_letter (BP_RAG_AMBER);
+    case BP_KPI_RAG_GREEN: return bp_rag_to_letter (BP_RAG_GREEN);
+    case BP_KPI_RAG_NONE:
+    default:
+      return '\0';
+    }
+}
+
 const char *
 bp_direction_label (BpDirection direction)
 {

@@ -49,6 +49,9 @@ BpKpiRag bp_kpi_rag (const BpMeasure *measure, double value);
 /* Improved, sustained or deteriorated since the previous period. */
 BpDirection bp_kpi_direction (const BpMeasure *measure, double previous, double current);
 const char *bp_kpi_rag_label (BpKpiRag rag);
+/* The RAG letter of a measure's value, as bp_rag_to_letter () writes it
+ * for actions: 'R', 'A', 'G'; '\0' for no RAG. */
+char bp_kpi_rag_to_letter (BpKpiRag rag);
 const char *bp_direction_label (BpDirection direction);
 
 const char *bp_polarity_to_string (BpPolarity polarity);

@@ -204,7 +204,8 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
 {
   BpChart c;
   int total, ordered[BP_RAG_COUNT], pct[BP_RAG_COUNT];
-  double r_out, r_in, cx, cy, angle;
+  double r_out, r_in, cx, cy;
+  double angles[BP_RAG_COUNT + 1];
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (area != NULL);
@@ -243,18 +244,18 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
     ordered[i] = counts[bp_chart_rag_order[i]];
   bp_chart_percentages (ordered, BP_RAG_COUNT, pct);
 
-  /* Clockwise from twelve o'clock, in the order of the table. */
-  angle = -G_PI / 2;
+  /* Clockwise from twelve o'clock, in the order of the table: segment i
+   * runs from angles[i] to angles[i + 1]. */
+  angles[0] = -G_PI / 2;
+  for (int i = 0; i < BP_RAG_COUNT; i++)
+    angles[i + 1] = angles[i] + (ordered[i] > 0 ? 2 * G_PI * ordered[i] / total : 0);
   for (int i = 0; i < BP_RAG_COUNT; i++)
     {
-      double span;
-
       if (ordered[i] <= 0)
         continue;
-      span = 2 * G_PI * ordered[i] / total;
       cairo_new_sub_path (cr);
-      cairo_arc (cr, cx, cy, r_out, angle, angle + span);
-      cairo_arc_negative (cr, cx, cy, r_in, angle + span, angle);
+      cairo_arc (cr, cx, cy, r_out, angles[i], angles[i + 1]);
+      cairo_arc_negative (cr, cx, cy, r_in, angles[i + 1], angles[i]);
       cairo_close_path (cr);
       bp_chart_fill_rag_preserve (&c, bp_chart_rag_order[i]);
       /* White seams keep neighbours apart in greyscale. */
@@ -264,20 +265,12 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
         cairo_new_path (cr);
       else
         cairo_stroke (cr);
-      angle += span;
     }
-  angle = -G_PI / 2;
+  /* The labels after every segment, so that no seam crosses one. */
   for (int i = 0; i < BP_RAG_COUNT; i++)
-    {
-      double span;
-
-      if (ordered[i] <= 0)
-        continue;
-      span = 2 * G_PI * ordered[i] / total;
+    if (ordered[i] > 0)
       donut_segment_label (&c, bp_chart_rag_order[i], ordered[i], pct[i], cx, cy, r_in, r_out,
-                           angle, angle + span);
-      angle += span;
-    }
+                           angles[i], angles[i + 1]);
 
   {
     g_autofree char *number = g_strdup_printf ("%d", total);

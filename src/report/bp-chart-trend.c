@@ -68,20 +68,6 @@ tick_label (const BpMeasure *measure, double value, double step)
   return bp_chart_format_number (value, decimals);
 }
 
-static char
-kpi_letter (BpKpiRag rag)
-{
-  switch (rag)
-    {
-    case BP_KPI_RAG_RED: return bp_rag_to_letter (BP_RAG_RED);
-    case BP_KPI_RAG_AMBER: return bp_rag_to_letter (BP_RAG_AMBER);
-    case BP_KPI_RAG_GREEN: return bp_rag_to_letter (BP_RAG_GREEN);
-    case BP_KPI_RAG_NONE:
-    default:
-      return '\0';
-    }
-}
-
 /* A point's value: above it, else below, else to its right, where it
  * crosses neither the target line nor the plot's edges; on a white patch
  * so the lines under it do not strike it through. */
@@ -331,7 +317,7 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
         }
       else
         {
-          char letter[2] = { kpi_letter (rag), '\0' };
+          char letter[2] = { bp_kpi_rag_to_letter (rag), '\0' };
           BpRgb fill = bp_colours_kpi_rag (rag);
 
           cairo_arc (cr, x, y, marker_r, 0, 2 * G_PI);

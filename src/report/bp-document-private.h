@@ -107,7 +107,8 @@ struct _BpDocument
   int        section_outline;
   int        open_leaves;
   gboolean   page_fresh;      /* no tag or drawing on this page yet */
-  GPtrArray *pending_tags;    /* PendingTag, held while page_fresh */
+  GPtrArray *pending_tags;    /* held while page_fresh: a tag's name, then its
+                               * attributes (NULL for an end), for each tag */
   GArray    *lines;           /* BpDocumentLine, scratch for flow_layout () */
   BpDocumentTable *table;
 };

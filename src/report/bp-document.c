@@ -37,10 +37,10 @@
 
 static const struct
 {
-  double      size;
+  double size;
   PangoWeight weight;
-  double      space_before;
-  double      space_after;
+  double space_before;
+  double space_after;
 } style_info[N_STYLES] = {
   [STYLE_BODY] = { 10.0, PANGO_WEIGHT_NORMAL, 0.0, PARAGRAPH_SPACE },
   [STYLE_BODY_BOLD] = { 10.0, PANGO_WEIGHT_BOLD, 0.0, PARAGRAPH_SPACE },
@@ -56,14 +56,8 @@ typedef struct
 {
   char *id;
   char *title;
-  int   page;
+  int page;
 } Section;
-
-typedef struct
-{
-  char    *name;
-  char    *attributes;  /* NULL for an end */
-} PendingTag;
 
 /* Helpers */
 
@@ -78,18 +72,14 @@ section_free (gpointer data)
 }
 
 void
-bp_document_set_source_hex (cairo_t *cr,
-                            guint32  rgb)
+bp_document_set_source_hex (cairo_t *cr, guint32 rgb)
 {
-  cairo_set_source_rgb (cr,
-                        ((rgb >> 16) & 0xff) / 255.0,
-                        ((rgb >> 8) & 0xff) / 255.0,
+  cairo_set_source_rgb (cr, ((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0,
                         (rgb & 0xff) / 255.0);
 }
 
 gboolean
-bp_document_parse_hex_colour (const char *text,
-                              guint32    *out_rgb)
+bp_document_parse_hex_colour (const char *text, guint32 *out_rgb)
 {
   guint32 rgb = 0;
 
@@ -132,8 +122,7 @@ bp_document_text_colour_for_fill (guint32 fill)
 
 /* cairo's attribute strings quote with ' and escape with \. */
 static char *
-quoted_attribute (const char *key,
-                  const char *value)
+quoted_attribute (const char *key, const char *value)
 {
   GString *s = g_string_new (key);
 
@@ -148,14 +137,14 @@ quoted_attribute (const char *key,
   return g_string_free (s, FALSE);
 }
 
+/* A tag's begin, or its end when @attributes is NULL. */
 static void
-pending_tag_free (gpointer data)
+emit_tag (BpDocument *doc, const char *name, const char *attributes)
 {
-  PendingTag *tag = data;
-
-  g_free (tag->name);
-  g_free (tag->attributes);
-  g_free (tag);
+  if (attributes != NULL)
+    cairo_tag_begin (doc->cr, name, attributes);
+  else
+    cairo_tag_end (doc->cr, name);
 }
 
 /* cairo 1.16 corrupts its structure tree (and aborts in
@@ -169,66 +158,46 @@ bp_document_flush_tags (BpDocument *doc)
   if (doc->surface == NULL || !doc->page_fresh)
     return;
   doc->page_fresh = FALSE;
-  for (guint i = 0; i < doc->pending_tags->len; i++)
-    {
-      const PendingTag *tag = g_ptr_array_index (doc->pending_tags, i);
-
-      if (tag->attributes != NULL)
-        cairo_tag_begin (doc->cr, tag->name, tag->attributes);
-      else
-        cairo_tag_end (doc->cr, tag->name);
-    }
+  for (guint i = 0; i + 1 < doc->pending_tags->len; i += 2)
+    emit_tag (doc, doc->pending_tags->pdata[i], doc->pending_tags->pdata[i + 1]);
   g_ptr_array_set_size (doc->pending_tags, 0);
 }
 
-void
-bp_document_tag_begin (BpDocument *doc,
-                       const char *name,
-                       const char *attributes)
+static void
+tag_or_queue (BpDocument *doc, const char *name, const char *attributes)
 {
   if (doc->surface == NULL)
     return;
   if (doc->page_fresh)
     {
-      PendingTag *tag = g_new (PendingTag, 1);
-
-      tag->name = g_strdup (name);
-      tag->attributes = g_strdup (attributes != NULL ? attributes : "");
-      g_ptr_array_add (doc->pending_tags, tag);
+      g_ptr_array_add (doc->pending_tags, g_strdup (name));
+      g_ptr_array_add (doc->pending_tags, g_strdup (attributes));
     }
   else
-    cairo_tag_begin (doc->cr, name, attributes != NULL ? attributes : "");
+    emit_tag (doc, name, attributes);
 }
 
 void
-bp_document_tag_end (BpDocument *doc,
-                     const char *name)
+bp_document_tag_begin (BpDocument *doc, const char *name, const char *attributes)
 {
-  if (doc->surface == NULL)
-    return;
-  if (doc->page_fresh)
-    {
-      PendingTag *tag = g_new0 (PendingTag, 1);
-
-      tag->name = g_strdup (name);
-      g_ptr_array_add (doc->pending_tags, tag);
-    }
-  else
-    cairo_tag_end (doc->cr, name);
+  tag_or_queue (doc, name, attributes != NULL ? attributes : "");
 }
 
 void
-bp_document_leaf_begin (BpDocument *doc,
-                        const char *name,
-                        const char *attributes)
+bp_document_tag_end (BpDocument *doc, const char *name)
+{
+  tag_or_queue (doc, name, NULL);
+}
+
+void
+bp_document_leaf_begin (BpDocument *doc, const char *name, const char *attributes)
 {
   bp_document_tag_begin (doc, name, attributes);
   doc->open_leaves++;
 }
 
 void
-bp_document_leaf_end (BpDocument *doc,
-                      const char *name)
+bp_document_leaf_end (BpDocument *doc, const char *name)
 {
   g_assert (doc->open_leaves > 0);
   doc->open_leaves--;
@@ -236,9 +205,7 @@ bp_document_leaf_end (BpDocument *doc,
 }
 
 PangoLayout *
-bp_document_new_layout (BpDocument      *doc,
-                        BpDocumentStyle  style,
-                        double           width)
+bp_document_new_layout (BpDocument *doc, BpDocumentStyle style, double width)
 {
   PangoLayout *layout = pango_layout_new (doc->pango);
 
@@ -267,25 +234,29 @@ layout_width (PangoLayout *layout)
   return pango_units_to_double (width);
 }
 
-void
-bp_document_show_layout (BpDocument  *doc,
-                         PangoLayout *layout,
-                         double       x,
-                         double       y,
-                         guint32      colour)
+/* Readies the page for text in @colour: FALSE while only measuring. */
+static gboolean
+start_ink (BpDocument *doc, guint32 colour)
 {
   if (doc->cr == NULL)
-    return;
+    return FALSE;
   bp_document_flush_tags (doc);
   bp_document_set_source_hex (doc->cr, colour);
+  return TRUE;
+}
+
+void
+bp_document_show_layout (BpDocument *doc, PangoLayout *layout, double x, double y, guint32 colour)
+{
+  if (!start_ink (doc, colour))
+    return;
   cairo_move_to (doc->cr, x, y);
   pango_cairo_show_layout (doc->cr, layout);
 }
 
 /* The height of the first @n lines of @layout (all of them if fewer). */
 static double
-first_lines_height (PangoLayout *layout,
-                    int          n)
+first_lines_height (PangoLayout *layout, int n)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
   PangoRectangle logical;
@@ -298,8 +269,7 @@ first_lines_height (PangoLayout *layout,
 }
 
 void
-bp_document_collect_lines (PangoLayout *layout,
-                           GArray      *lines)
+bp_document_collect_lines (PangoLayout *layout, GArray *lines)
 {
   PangoLayoutIter *iter = pango_layout_get_iter (layout);
 
@@ -321,18 +291,11 @@ bp_document_collect_lines (PangoLayout *layout,
 }
 
 void
-bp_document_show_lines (BpDocument           *doc,
-                        const BpDocumentLine *lines,
-                        guint                 first,
-                        guint                 last,
-                        double                x,
-                        double                y,
-                        guint32               colour)
+bp_document_show_lines (BpDocument *doc, const BpDocumentLine *lines, guint first, guint last,
+                        double x, double y, guint32 colour)
 {
-  if (doc->cr == NULL)
+  if (!start_ink (doc, colour))
     return;
-  bp_document_flush_tags (doc);
-  bp_document_set_source_hex (doc->cr, colour);
   for (guint i = first; i <= last; i++)
     {
       cairo_move_to (doc->cr, x + lines[i].x, y - lines[first].top + lines[i].baseline);
@@ -461,8 +424,7 @@ bp_document_body_height (BpDocument *doc)
 }
 
 void
-bp_document_need_space (BpDocument *doc,
-                        double      height)
+bp_document_need_space (BpDocument *doc, double height)
 {
   if (doc->y + height > doc->y1 + 0.01 && doc->page_has_content)
     bp_document_new_page (doc);
@@ -470,8 +432,7 @@ bp_document_need_space (BpDocument *doc,
 
 /* Space before a block, dropped at the top of a page. */
 static void
-add_space_before (BpDocument *doc,
-                  double      space)
+add_space_before (BpDocument *doc, double space)
 {
   if (doc->page_has_content)
     doc->y = MIN (doc->y + space, doc->y1);
@@ -482,10 +443,7 @@ add_space_before (BpDocument *doc,
  * that spans pages is one @tag element made of a Span per page, so that
  * the page break happens with no leaf open. */
 static void
-flow_layout (BpDocument  *doc,
-             PangoLayout *layout,
-             double       x,
-             const char  *tag)
+flow_layout (BpDocument *doc, PangoLayout *layout, double x, const char *tag)
 {
   const BpDocumentLine *lines;
   guint n_lines;
@@ -535,14 +493,10 @@ flow_layout (BpDocument  *doc,
 
 /* Returns where the heading's top landed. */
 static double
-draw_heading (BpDocument      *doc,
-              BpDocumentStyle  style,
-              const char      *tag,
-              const char      *text,
-              const char      *dest,
-              double           keep)
+draw_heading (BpDocument *doc, BpDocumentStyle style, const char *tag, const char *text,
+              const char *dest, double keep)
 {
-  g_autoptr(PangoLayout) layout = bp_document_new_layout (doc, style, doc->x1 - doc->x0);
+  g_autoptr (PangoLayout) layout = bp_document_new_layout (doc, style, doc->x1 - doc->x0);
   double height;
   double top;
 
@@ -572,8 +526,7 @@ draw_heading (BpDocument      *doc,
 
 /* Starts a page for a section or the contents, in @landscape. */
 static void
-begin_part (BpDocument *doc,
-            gboolean    landscape)
+begin_part (BpDocument *doc, gboolean landscape)
 {
   if (doc->table != NULL)
     bp_document_table_end (doc);
@@ -595,8 +548,7 @@ begin_part (BpDocument *doc,
 /* Passes */
 
 static gboolean
-sections_equal (GPtrArray *a,
-                GPtrArray *b)
+sections_equal (GPtrArray *a, GPtrArray *b)
 {
   if (a == NULL || b == NULL || a->len != b->len)
     return FALSE;
@@ -612,9 +564,7 @@ sections_equal (GPtrArray *a,
 }
 
 static void
-run_pass (BpDocument          *doc,
-          BpDocumentBuildFunc  build,
-          gpointer             user_data)
+run_pass (BpDocument *doc, BpDocumentBuildFunc build, gpointer user_data)
 {
   g_clear_pointer (&doc->sections, g_ptr_array_unref);
   doc->sections = g_ptr_array_new_with_free_func (section_free);
@@ -647,22 +597,20 @@ run_pass (BpDocument          *doc,
 }
 
 static cairo_status_t
-write_to_bytes (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
+write_to_bytes (void *closure, const unsigned char *data, unsigned int length)
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
 }
 
 static void
-set_metadata (cairo_surface_t      *surface,
-              const BpDocumentInfo *info)
+set_metadata (cairo_surface_t *surface, const BpDocumentInfo *info)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *created = NULL;
 
-  created = g_date_time_format (info->created != NULL ? info->created : now, "%Y-%m-%dT%H:%M:%S%:z");
+  created
+      = g_date_time_format (info->created != NULL ? info->created : now, "%Y-%m-%dT%H:%M:%S%:z");
   if (info->title != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, info->title);
   if (info->author != NULL)
@@ -676,18 +624,27 @@ set_metadata (cairo_surface_t      *surface,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
 }
 
+/* TRUE when cairo drew a pass without fault. */
 static gboolean
-draw_pass (BpDocument          *doc,
-           BpDocumentBuildFunc  build,
-           gpointer             user_data,
-           GByteArray          *out,
-           GError             **error)
+drawn (cairo_status_t status, GError **error)
+{
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_IO, _("Could not draw the document: %s"),
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+draw_pass (BpDocument *doc, BpDocumentBuildFunc build, gpointer user_data, GByteArray *out,
+           GError **error)
 {
   cairo_status_t status;
 
   g_byte_array_set_size (out, 0);
-  doc->surface = cairo_pdf_surface_create_for_stream (write_to_bytes, out,
-                                                      BP_DOCUMENT_A4_WIDTH,
+  doc->surface = cairo_pdf_surface_create_for_stream (write_to_bytes, out, BP_DOCUMENT_A4_WIDTH,
                                                       BP_DOCUMENT_A4_HEIGHT);
   set_metadata (doc->surface, doc->info);
   doc->cr = cairo_create (doc->surface);
@@ -701,21 +658,12 @@ draw_pass (BpDocument          *doc,
     status = cairo_surface_status (doc->surface);
   g_clear_pointer (&doc->surface, cairo_surface_destroy);
 
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, BP_ERROR, BP_ERROR_IO,
-                   _("Could not draw the document: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return drawn (status, error);
 }
 
 /* Like draw_pass (), onto a recording surface per page. */
 static gboolean
-record_pass (BpDocument          *doc,
-             BpDocumentBuildFunc  build,
-             gpointer             user_data,
-             GError             **error)
+record_pass (BpDocument *doc, BpDocumentBuildFunc build, gpointer user_data, GError **error)
 {
   cairo_status_t status;
 
@@ -729,23 +677,14 @@ record_pass (BpDocument          *doc,
   status = doc->record_status;
   for (guint i = 0; i < doc->pages->len && status == CAIRO_STATUS_SUCCESS; i++)
     status = cairo_surface_status (g_ptr_array_index (doc->pages, i));
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, BP_ERROR, BP_ERROR_IO,
-                   _("Could not draw the document: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  return drawn (status, error);
 }
 
 /* Measures, then draws (onto @pdf, or recording pages when it is
  * NULL) until the sections' pages and the page count stop moving. */
 static gboolean
-lay_out (BpDocument          *doc,
-         BpDocumentBuildFunc  build,
-         gpointer             user_data,
-         GByteArray          *pdf,
-         GError             **error)
+lay_out (BpDocument *doc, BpDocumentBuildFunc build, gpointer user_data, GByteArray *pdf,
+         GError **error)
 {
   for (guint pass = 0;; pass++)
     {
@@ -790,16 +729,14 @@ document_clear (BpDocument *doc)
 }
 
 static void
-document_init (BpDocument           *doc,
-               const BpDocumentInfo *info,
-               const char           *language)
+document_init (BpDocument *doc, const BpDocumentInfo *info, const char *language)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
   memset (doc, 0, sizeof *doc);
   doc->info = info;
   doc->lines = g_array_new (FALSE, FALSE, sizeof (BpDocumentLine));
-  doc->pending_tags = g_ptr_array_new_with_free_func (pending_tag_free);
+  doc->pending_tags = g_ptr_array_new_with_free_func (g_free);
 
   /* Unhinted metrics and unrounded positions: what a PDF needs, and
    * independent of any surface, so that the measuring pass (which has
@@ -830,14 +767,11 @@ document_init (BpDocument           *doc,
 /* Public API */
 
 gboolean
-bp_document_render_pdf (const char            *path,
-                        const BpDocumentInfo  *info,
-                        BpDocumentBuildFunc    build,
-                        gpointer               user_data,
-                        GError               **error)
+bp_document_render_pdf (const char *path, const BpDocumentInfo *info, BpDocumentBuildFunc build,
+                        gpointer user_data, GError **error)
 {
-  g_autoptr(GByteArray) pdf = NULL;
-  g_autoptr(GHashTable) titles = NULL;
+  g_autoptr (GByteArray) pdf = NULL;
+  g_autoptr (GHashTable) titles = NULL;
   BpDocumentPdfFile file;
   const char *language;
   BpDocument doc;
@@ -883,10 +817,8 @@ out:
 }
 
 GPtrArray *
-bp_document_render_pages (const BpDocumentInfo  *info,
-                          BpDocumentBuildFunc    build,
-                          gpointer               user_data,
-                          GError               **error)
+bp_document_render_pages (const BpDocumentInfo *info, BpDocumentBuildFunc build, gpointer user_data,
+                          GError **error)
 {
   const char *language;
   GPtrArray *pages = NULL;
@@ -909,9 +841,7 @@ bp_document_render_pages (const BpDocumentInfo  *info,
 }
 
 void
-bp_document_page_get_size (cairo_surface_t *page,
-                           double          *width,
-                           double          *height)
+bp_document_page_get_size (cairo_surface_t *page, double *width, double *height)
 {
   cairo_rectangle_t extents = { 0 };
 
@@ -937,10 +867,7 @@ bp_document_page_is_landscape (cairo_surface_t *page)
 }
 
 void
-bp_document_draw_page (cairo_surface_t *page,
-                       cairo_t         *cr,
-                       double           width,
-                       double           height)
+bp_document_draw_page (cairo_surface_t *page, cairo_t *cr, double width, double height)
 {
   double page_width, page_height, turned_width, turned_height, scale;
   gboolean turn;
@@ -957,14 +884,15 @@ bp_document_draw_page (cairo_surface_t *page,
    * about 70 % of its size: it is turned instead.  A landscape page's
    * top goes to the bound edge of a portrait sheet, its left, the way
    * printed packs are bound (see BINDING_MARGIN). */
-  turn = (page_width > page_height) != (width > height)
-         && fabs (page_width - page_height) > 0.5 && fabs (width - height) > 0.5;
+  turn = (page_width > page_height) != (width > height) && fabs (page_width - page_height) > 0.5
+         && fabs (width - height) > 0.5;
   turned_width = turn ? page_height : page_width;
   turned_height = turn ? page_width : page_height;
   scale = MIN (width / turned_width, height / turned_height);
 
   cairo_save (cr);
-  cairo_translate (cr, (width - turned_width * scale) / 2.0, (height - turned_height * scale) / 2.0);
+  cairo_translate (cr, (width - turned_width * scale) / 2.0,
+                   (height - turned_height * scale) / 2.0);
   cairo_scale (cr, scale, scale);
   if (turn && page_width > page_height)
     {
@@ -987,10 +915,7 @@ bp_document_draw_page (cairo_surface_t *page,
 }
 
 void
-bp_document_section (BpDocument *doc,
-                     const char *id,
-                     const char *title,
-                     gboolean    landscape)
+bp_document_section (BpDocument *doc, const char *id, const char *title, gboolean landscape)
 {
   Section *section;
 
@@ -1013,8 +938,8 @@ bp_document_section (BpDocument *doc,
     {
       g_autofree char *link = quoted_attribute ("dest", id);
 
-      doc->section_outline = cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT,
-                                                            title, link, 0);
+      doc->section_outline
+          = cairo_pdf_surface_add_outline (doc->surface, CAIRO_PDF_OUTLINE_ROOT, title, link, 0);
     }
   draw_heading (doc, STYLE_H1, "H1", title, id, 0.0);
 }
@@ -1022,8 +947,8 @@ bp_document_section (BpDocument *doc,
 void
 bp_document_contents (BpDocument *doc)
 {
-  g_autoptr(PangoLayout) title = NULL;
-  g_autoptr(PangoLayout) number = NULL;
+  g_autoptr (PangoLayout) title = NULL;
+  g_autoptr (PangoLayout) number = NULL;
   double title_width;
 
   g_return_if_fail (doc != NULL);
@@ -1068,7 +993,8 @@ bp_document_contents (BpDocument *doc)
        * link element so that it is not read out. */
       if (doc->cr != NULL)
         {
-          PangoLayoutLine *line = pango_layout_get_line_readonly (title, pango_layout_get_line_count (title) - 1);
+          PangoLayoutLine *line
+              = pango_layout_get_line_readonly (title, pango_layout_get_line_count (title) - 1);
           PangoLayoutIter *iter = pango_layout_get_iter (title);
           PangoRectangle logical;
           double baseline, start, end;
@@ -1103,9 +1029,7 @@ bp_document_contents (BpDocument *doc)
 }
 
 void
-bp_document_heading (BpDocument *doc,
-                     int         level,
-                     const char *text)
+bp_document_heading (BpDocument *doc, int level, const char *text)
 {
   g_return_if_fail (doc != NULL);
   g_return_if_fail (level >= 2 && level <= 3);
@@ -1137,10 +1061,9 @@ bp_document_heading (BpDocument *doc,
 }
 
 void
-bp_document_paragraph (BpDocument *doc,
-                       const char *text)
+bp_document_paragraph (BpDocument *doc, const char *text)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
 
   g_return_if_fail (doc != NULL);
   g_return_if_fail (text != NULL);
@@ -1155,11 +1078,10 @@ bp_document_paragraph (BpDocument *doc,
 }
 
 void
-bp_document_paragraph_markup (BpDocument *doc,
-                              const char *markup)
+bp_document_paragraph_markup (BpDocument *doc, const char *markup)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *text = NULL;
   PangoAttrList *attributes = NULL;
 
@@ -1189,12 +1111,10 @@ bp_document_paragraph_markup (BpDocument *doc,
 }
 
 void
-bp_document_list (BpDocument         *doc,
-                  const char * const *items,
-                  gboolean            numbered)
+bp_document_list (BpDocument *doc, const char *const *items, gboolean numbered)
 {
-  g_autoptr(PangoLayout) label = NULL;
-  g_autoptr(PangoLayout) body = NULL;
+  g_autoptr (PangoLayout) label = NULL;
+  g_autoptr (PangoLayout) body = NULL;
 
   g_return_if_fail (doc != NULL);
   g_return_if_fail (items != NULL);
@@ -1232,13 +1152,10 @@ bp_document_list (BpDocument         *doc,
 }
 
 void
-bp_document_figure (BpDocument         *doc,
-                    double              height,
-                    BpDocumentDrawFunc  draw,
-                    gpointer            user_data,
-                    const char         *summary)
+bp_document_figure (BpDocument *doc, double height, BpDocumentDrawFunc draw, gpointer user_data,
+                    const char *summary)
 {
-  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr (PangoLayout) layout = NULL;
   double width;
   double keep = 0.0;
 
@@ -1294,8 +1211,7 @@ bp_document_page_break (BpDocument *doc)
 }
 
 void
-bp_document_ensure_space (BpDocument *doc,
-                          double      height)
+bp_document_ensure_space (BpDocument *doc, double height)
 {
   g_return_if_fail (doc != NULL);
 
