@@ -10,6 +10,7 @@
 #include "bp-export.h"
 #include "bp-sample.h"
 #include "bp-test-util.h"
+#include "bp-translate.h"
 
 #define AS_OF "2025-06-30"
 
@@ -872,6 +873,43 @@ test_html_escapes (void)
   bp_test_rmdir (dir);
 }
 
+/* The page says which language it is written in: the window's (nothing
+ * translated under C.UTF-8, so UK English), or a document language a
+ * caller set, as a pack's /Lang does (bilingual is Welsh first). */
+static void
+test_html_language (void)
+{
+  g_autofree char *dir = bp_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "plan.boardpack", NULL);
+  BpTestIds ids;
+  g_autoptr (BpDb) db = tricky_programme (path, &ids);
+  g_autofree char *window = NULL;
+  g_autofree char *welsh = NULL;
+  g_autofree char *bilingual = NULL;
+  g_autofree char *english = NULL;
+  BpLanguage previous;
+
+  window = render_text (db, BP_EXPORT_ACTIONS, BP_EXPORT_HTML);
+  g_assert_true (g_str_has_prefix (window, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n"));
+
+  previous = bp_tr_push (BP_LANGUAGE_CY);
+  welsh = render_text (db, BP_EXPORT_ACTIONS, BP_EXPORT_HTML);
+  bp_tr_pop (previous);
+  g_assert_true (g_str_has_prefix (welsh, "<!DOCTYPE html>\n<html lang=\"cy\">\n"));
+
+  previous = bp_tr_push (BP_LANGUAGE_BILINGUAL);
+  bilingual = render_text (db, BP_EXPORT_ACTIONS, BP_EXPORT_HTML);
+  bp_tr_pop (previous);
+  g_assert_true (g_str_has_prefix (bilingual, "<!DOCTYPE html>\n<html lang=\"cy\">\n"));
+
+  previous = bp_tr_push (BP_LANGUAGE_EN);
+  english = render_text (db, BP_EXPORT_ACTIONS, BP_EXPORT_HTML);
+  bp_tr_pop (previous);
+  g_assert_true (g_str_has_prefix (english, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n"));
+  g_assert_cmpint (bp_tr_get_language (), ==, BP_LANGUAGE_UI);
+  bp_test_rmdir (dir);
+}
+
 /* ------------------------------------------------------------ the verb */
 
 typedef struct
@@ -1124,6 +1162,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/export/html/sample", test_html_sample);
   g_test_add_func ("/export/html/escapes", test_html_escapes);
+  g_test_add_func ("/export/html/language", test_html_language);
   g_test_add ("/export/cli/formats", Fixture, NULL, fixture_set_up, test_cli_export,
               fixture_tear_down);
   g_test_add ("/export/cli/errors", Fixture, NULL, fixture_set_up, test_cli_errors,

@@ -310,6 +310,23 @@ bp_language_tag (BpLanguage language)
   return language == BP_LANGUAGE_CY || language == BP_LANGUAGE_BILINGUAL ? "cy" : "en-GB";
 }
 
+const char *
+bp_tr_language_tag (void)
+{
+  const char *header;
+  const char *field;
+
+  if (bp_tr_get_language () != BP_LANGUAGE_UI)
+    return bp_language_tag (bp_tr_get_language ());
+  /* The header of the catalogue gettext uses; the msgids themselves are
+   * UK English, so no catalogue is en-GB. */
+  header = dgettext (GETTEXT_PACKAGE, "");
+  field = header != NULL ? strstr (header, "Language: ") : NULL;
+  if (field != NULL && strncmp (field + strlen ("Language: "), "cy", 2) == 0)
+    return "cy";
+  return "en-GB";
+}
+
 /* The Welsh catalogue, loaded once, for the life of the process; NULL,
  * with the reason in @out_error, when it cannot be read. */
 static BpTranslation *

@@ -39,6 +39,12 @@ const char *bp_language_to_string (BpLanguage language);
 /* The BCP 47 tag a document in @language carries: "cy" for Welsh and for
  * bilingual (Welsh first), "en-GB" otherwise. */
 const char *bp_language_tag (BpLanguage language);
+/* The BCP 47 tag of the text bp_tr () writes now: bp_language_tag () of
+ * the language pushed, or under BP_LANGUAGE_UI the language of the
+ * window's catalogue in use ("cy" when the window is in Welsh, "en-GB"
+ * when nothing is translated). For a document that is not a pack, such
+ * as an export written in the window's language. */
+const char *bp_tr_language_tag (void);
 
 #define BP_TRANSLATION_ERROR (bp_translation_error_quark ())
 

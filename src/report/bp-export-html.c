@@ -19,6 +19,7 @@
 #include "bp-colours.h"
 #include "bp-export-private.h"
 #include "bp-rules.h"
+#include "bp-translate.h"
 
 /* The width of a chart in points: the board pack's text block. */
 #define CHART_WIDTH 470.0
@@ -326,9 +327,10 @@ append_style (Html *h)
 static void
 append_head (Html *h, const char *title)
 {
+  g_string_append_printf (h->out,
+                          "<!DOCTYPE html>\n"
+                          "<html lang=\"%s\">\n", bp_tr_language_tag ());
   g_string_append (h->out,
-                   "<!DOCTYPE html>\n"
-                   "<html lang=\"en-GB\">\n"
                    "<head>\n"
                    "<meta charset=\"utf-8\">\n"
                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
