@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MO_MAGIC         0x950412deU
@@ -31,7 +32,7 @@ struct _BpTranslation
   guint32 n;
   guint32 originals;
   guint32 translations;
-  gboolean welsh;
+  const char *header; /* into data: "" when the catalogue has none */
 };
 
 static guint32
@@ -89,12 +90,9 @@ bp_translation_new_from_bytes (GBytes *bytes, const char *name, GError **error)
   for (guint32 i = 0; i < t->n; i++)
     if (entry (t, t->originals, i, NULL) == NULL || entry (t, t->translations, i, NULL) == NULL)
       goto invalid;
-  {
-    const char *header = t->n > 0 && entry (t, t->originals, 0, NULL)[0] == '\0'
-                           ? entry (t, t->translations, 0, NULL) : "";
-
-    t->welsh = strstr (header, "Language: cy") != NULL;
-  }
+  t->header = t->n > 0 && entry (t, t->originals, 0, NULL)[0] == '\0'
+                ? entry (t, t->translations, 0, NULL)
+                : "";
   return g_steal_pointer (&t);
 
 invalid:
@@ -213,12 +211,204 @@ bp_translate (BpTranslation *t, const char *msgid)
   return s[0] != '\0' ? s : msgid;
 }
 
-static guint
-plural_index (gboolean welsh, gulong n)
+/* Plural-Forms */
+
+/* Deeper than any real rule; keeps a hostile one off the stack. */
+#define PLURAL_MAX_DEPTH 64
+
+typedef struct
 {
-  if (!welsh)
-    return n != 1;
-  return n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n == 3 ? 3 : n == 6 ? 4 : 5;
+  const char *p;
+  gulong n;
+  int depth;
+  gboolean failed;
+} PluralParser;
+
+static gulong plural_ternary (PluralParser *pp);
+
+static void
+plural_skip_spaces (PluralParser *pp)
+{
+  while (*pp->p == ' ' || *pp->p == '\t' || *pp->p == '\n' || *pp->p == '\r')
+    pp->p++;
+}
+
+/* Takes @op when it comes next, and not as the start of a longer
+ * operator ("<" is not "<=", "!" is not "!="). */
+static gboolean
+plural_accept (PluralParser *pp, const char *op)
+{
+  gsize len = strlen (op);
+
+  plural_skip_spaces (pp);
+  if (strncmp (pp->p, op, len) != 0)
+    return FALSE;
+  if (len == 1 && (op[0] == '<' || op[0] == '>' || op[0] == '!') && pp->p[1] == '=')
+    return FALSE;
+  pp->p += len;
+  return TRUE;
+}
+
+static gulong
+plural_fail (PluralParser *pp)
+{
+  pp->failed = TRUE;
+  return 0;
+}
+
+static gulong
+plural_primary (PluralParser *pp)
+{
+  plural_skip_spaces (pp);
+  if (pp->failed)
+    return 0;
+  if (*pp->p == 'n' && !g_ascii_isalnum (pp->p[1]) && pp->p[1] != '_')
+    {
+      pp->p++;
+      return pp->n;
+    }
+  if (g_ascii_isdigit (*pp->p))
+    {
+      gulong v = 0;
+
+      while (g_ascii_isdigit (*pp->p))
+        {
+          if (v > G_MAXULONG / 10)
+            return plural_fail (pp);
+          v = v * 10 + (gulong) (*pp->p++ - '0');
+        }
+      return v;
+    }
+  if (plural_accept (pp, "("))
+    {
+      gulong v;
+
+      if (++pp->depth > PLURAL_MAX_DEPTH)
+        return plural_fail (pp);
+      v = plural_ternary (pp);
+      pp->depth--;
+      if (!plural_accept (pp, ")"))
+        return plural_fail (pp);
+      return v;
+    }
+  return plural_fail (pp);
+}
+
+static gulong
+plural_unary (PluralParser *pp)
+{
+  if (plural_accept (pp, "!"))
+    {
+      gulong v;
+
+      if (++pp->depth > PLURAL_MAX_DEPTH)
+        return plural_fail (pp);
+      v = !plural_unary (pp);
+      pp->depth--;
+      return v;
+    }
+  return plural_primary (pp);
+}
+
+/* C's binary operators, loosest first; "<=" before "<" so that the
+ * longer one is tried first. */
+static const char *const plural_operators[][4] = {
+  { "||" }, { "&&" }, { "==", "!=" }, { "<=", ">=", "<", ">" }, { "+", "-" }, { "*", "/", "%" },
+};
+
+static gulong
+plural_apply (PluralParser *pp, const char *op, gulong a, gulong b)
+{
+  switch (op[0])
+    {
+    case '|': return a || b;
+    case '&': return a && b;
+    case '=': return a == b;
+    case '!': return a != b;
+    case '<': return op[1] == '=' ? a <= b : a < b;
+    case '>': return op[1] == '=' ? a >= b : a > b;
+    case '+': return a + b;
+    case '-': return a - b;
+    case '*': return a * b;
+    case '/': return b != 0 ? a / b : plural_fail (pp);
+    case '%': return b != 0 ? a % b : plural_fail (pp);
+    default: return plural_fail (pp);
+    }
+}
+
+/* The operands of && and || are both read, so that a fault in either is
+ * seen whatever n is. */
+static gulong
+plural_binary (PluralParser *pp, guint level)
+{
+  gulong v;
+
+  if (level == G_N_ELEMENTS (plural_operators))
+    return plural_unary (pp);
+  v = plural_binary (pp, level + 1);
+  while (!pp->failed)
+    {
+      const char *op = NULL;
+
+      for (guint k = 0; k < G_N_ELEMENTS (plural_operators[level]) && op == NULL; k++)
+        if (plural_operators[level][k] != NULL && plural_accept (pp, plural_operators[level][k]))
+          op = plural_operators[level][k];
+      if (op == NULL)
+        break;
+      v = plural_apply (pp, op, v, plural_binary (pp, level + 1));
+    }
+  return v;
+}
+
+static gulong
+plural_ternary (PluralParser *pp)
+{
+  gulong condition = plural_binary (pp, 0);
+  gulong then, otherwise;
+
+  if (pp->failed || !plural_accept (pp, "?"))
+    return condition;
+  if (++pp->depth > PLURAL_MAX_DEPTH)
+    return plural_fail (pp);
+  then = plural_ternary (pp);
+  if (!plural_accept (pp, ":"))
+    return plural_fail (pp);
+  otherwise = plural_ternary (pp);
+  pp->depth--;
+  return condition ? then : otherwise;
+}
+
+gboolean
+bp_plural_forms_eval (const char *header, gulong n, guint *out_index)
+{
+  const char *forms, *nplurals_at, *plural_at;
+  g_autofree char *expression = NULL;
+  gulong nplurals, value;
+  PluralParser pp = { NULL, n, 0, FALSE };
+  char *end;
+
+  g_return_val_if_fail (out_index != NULL, FALSE);
+  *out_index = n != 1;
+  if (header == NULL)
+    return FALSE;
+  forms = strstr (header, "Plural-Forms:");
+  forms = forms != NULL ? forms + strlen ("Plural-Forms:") : header;
+  expression = g_strndup (forms, strcspn (forms, "\n"));
+  nplurals_at = strstr (expression, "nplurals=");
+  plural_at = strstr (expression, "plural=");
+  if (nplurals_at == NULL || plural_at == NULL)
+    return FALSE;
+  nplurals = strtoul (nplurals_at + strlen ("nplurals="), &end, 10);
+  if (end == nplurals_at + strlen ("nplurals=") || nplurals < 1)
+    return FALSE;
+
+  pp.p = plural_at + strlen ("plural=");
+  value = plural_ternary (&pp);
+  plural_skip_spaces (&pp);
+  if (pp.failed || (*pp.p != ';' && *pp.p != '\0') || value >= nplurals)
+    return FALSE;
+  *out_index = (guint) value;
+  return TRUE;
 }
 
 const char *
@@ -234,7 +424,7 @@ bp_translate_plural (BpTranslation *t, const char *msgid, const char *msgid_plur
     return n == 1 ? msgid : msgid_plural;
   s = entry (t, t->translations, (guint32) i, &length);
   end = s + length;
-  want = plural_index (t->welsh, n);
+  bp_plural_forms_eval (t->header, n, &want);
   for (guint k = 0; k < want && s < end; k++)
     s += strlen (s) + 1;
   if (s >= end || s[0] == '\0')

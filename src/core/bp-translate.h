@@ -78,6 +78,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BpTranslation, bp_translation_free)
 const char *bp_translate (BpTranslation *t, const char *msgid) G_GNUC_FORMAT (2);
 const char *bp_translate_plural (BpTranslation *t, const char *msgid,
                                  const char *msgid_plural, gulong n) G_GNUC_FORMAT (2);
+/* The plural form for @n by the rule of a catalogue's header (or just
+ * its Plural-Forms value): "nplurals=2; plural=(n != 1);" gives 0 for 1
+ * and 1 otherwise. The expression is C's: n, integers, ( ), !, * / %,
+ * + -, < > <= >=, == !=, &&, ||, ?:. Without a rule, or with one that
+ * cannot be read or gives an index not below nplurals, returns FALSE and
+ * English's (n != 1) in @out_index. */
+gboolean    bp_plural_forms_eval (const char *header, gulong n, guint *out_index);
 /* The number of messages in the catalogue (the header excluded). */
 guint       bp_translation_get_n_messages (BpTranslation *t);
 
