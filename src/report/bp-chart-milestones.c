@@ -321,12 +321,11 @@ milestones_summary_one (GPtrArray *milestones, const char *from, const char *to)
     return g_strdup (bp_tr ("No milestones due in this period."));
 
   {
-    char buf[16];
+    g_autofree char *from_iso = bp_date_from_gdate (&d_from);
+    g_autofree char *to_iso = bp_date_from_gdate (&d_to);
 
-    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d_from);
-    from_text = bp_date_format_uk (buf);
-    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &d_to);
-    to_text = bp_date_format_uk (buf);
+    from_text = bp_date_format_uk (from_iso);
+    to_text = bp_date_format_uk (to_iso);
   }
   g_string_append_printf (s, bp_trn ("%u milestone due from %s to %s:",
                                        "%u milestones due from %s to %s:", in->len),

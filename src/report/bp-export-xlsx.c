@@ -227,9 +227,15 @@ write_cell (Formats *f, lxw_worksheet *sheet, lxw_row_t row, lxw_col_t col,
 
     case BP_EXPORT_CELL_DATE:
       {
-        lxw_datetime dt = { atoi (cell->text), atoi (cell->text + 5), atoi (cell->text + 8), 0, 0,
-                            0 };
+        GDate d;
+        lxw_datetime dt = { 0 };
 
+        /* A date cell holds a valid ISO date (bp-export.c). */
+        if (!bp_date_to_gdate (cell->text, &d))
+          g_assert_not_reached ();
+        dt.year = g_date_get_year (&d);
+        dt.month = g_date_get_month (&d);
+        dt.day = g_date_get_day (&d);
         return worksheet_write_datetime (sheet, row, col, &dt,
                                          cell->filled ? get_format (f, cell, FALSE, TRUE)
                                                       : date_format);
