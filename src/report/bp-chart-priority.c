@@ -199,15 +199,13 @@ bp_chart_priority_rows_new (GPtrArray *priorities, const int *by_priority)
       rows->rows[i].label
           = g_strdup_printf ("%s %s", p->code ? p->code : "", p->title ? p->title : "");
       if (by_priority)
-        memcpy (rows->rows[i].counts, by_priority + i * BP_RAG_COUNT,
-                sizeof rows->rows[i].counts);
+        memcpy (rows->rows[i].counts, by_priority + i * BP_RAG_COUNT, sizeof rows->rows[i].counts);
     }
   return rows;
 }
 
 void
-bp_chart_priority_rows_count (BpChartPriorityRows *rows, GPtrArray *priorities,
-                              GPtrArray *actions)
+bp_chart_priority_rows_count (BpChartPriorityRows *rows, GPtrArray *priorities, GPtrArray *actions)
 {
   g_autoptr (GHashTable) index = g_hash_table_new (g_int64_hash, g_int64_equal);
 
