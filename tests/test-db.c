@@ -111,31 +111,47 @@ test_crud_and_validation (Fixture *f, gconstpointer data)
   g_assert_error (error, BP_ERROR, BP_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "action 3.1"));
   g_assert_nonnull (strstr (error->message, "title"));
+  /* The error names its column, and the part of the message about it. */
+  g_assert_cmpstr (bp_error_get_column (error), ==, "title");
+  g_assert_true (g_str_has_prefix (bp_error_get_detail (error), "the title"));
+  {
+    g_autoptr (GError) copy = g_error_copy (error);
+
+    g_assert_cmpstr (bp_error_get_column (copy), ==, "title");
+    g_assert_cmpstr (bp_error_get_detail (copy), ==, bp_error_get_detail (error));
+  }
   g_clear_error (&error);
 
   bad.title = "Something";
   bad.due_date = "31/03/2025";
   g_assert_false (bp_db_insert_action (db, &bad, &error));
   g_assert_nonnull (strstr (error->message, "due date"));
+  g_assert_cmpstr (bp_error_get_column (error), ==, "due_date");
   g_clear_error (&error);
 
   bad.due_date = "2025-03-31";
   bad.owner_id = 9999;
   g_assert_false (bp_db_insert_action (db, &bad, &error));
   g_assert_nonnull (strstr (error->message, "unknown owner"));
+  g_assert_cmpstr (bp_error_get_column (error), ==, "owner_id");
+  g_assert_true (g_str_has_prefix (bp_error_get_detail (error), "unknown owner"));
   g_clear_error (&error);
 
   bad.owner_id = 0;
   bad.percent = 150;
   g_assert_false (bp_db_insert_action (db, &bad, &error));
   g_assert_nonnull (strstr (error->message, "percent complete"));
+  g_assert_cmpstr (bp_error_get_column (error), ==, "percent");
   g_clear_error (&error);
 
   bad.percent = 0;
   bad.ref = "1.1";
   g_assert_false (bp_db_insert_action (db, &bad, &error));
   g_assert_error (error, BP_ERROR, BP_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "already exists"));
+  g_assert_nonnull (strstr (error->message, "Action 1.1 already exists"));
+  g_assert_cmpstr (bp_error_get_column (error), ==, "ref");
+  /* No record's name before it: the detail is the whole message. */
+  g_assert_cmpstr (bp_error_get_detail (error), ==, error->message);
   g_clear_error (&error);
 
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM action"), ==, 3);
@@ -146,6 +162,7 @@ test_crud_and_validation (Fixture *f, gconstpointer data)
   risk->current_l = 7;
   g_assert_false (bp_db_insert_risk (db, risk, &error));
   g_assert_nonnull (strstr (error->message, "current likelihood"));
+  g_assert_cmpstr (bp_error_get_column (error), ==, "current_l");
   g_clear_error (&error);
   risk->current_l = 4;
   risk->current_i = 5;
@@ -868,11 +885,34 @@ test_prerelease_refresh (Fixture *f, gconstpointer data)
                    ==, 0);
 }
 
+/* Errors that are about no field say so, whatever their domain. */
+static void
+test_error_column (void)
+{
+  g_autoptr (GError) io = g_error_new_literal (BP_ERROR, BP_ERROR_IO, "disk full");
+  g_autoptr (GError) other = g_error_new_literal (G_FILE_ERROR, G_FILE_ERROR_FAILED, "failed");
+
+  g_assert_null (bp_error_get_column (io));
+  g_assert_cmpstr (bp_error_get_detail (io), ==, "disk full");
+  g_assert_null (bp_error_get_column (other));
+  g_assert_cmpstr (bp_error_get_detail (other), ==, "failed");
+
+  /* A record name that the message does not start with is not cut off. */
+  bp_error_set_column (io, "ref", "action 3.2");
+  g_assert_cmpstr (bp_error_get_column (io), ==, "ref");
+  g_assert_cmpstr (bp_error_get_detail (io), ==, "disk full");
+  bp_error_set_column (io, "ref", "disk");
+  g_assert_cmpstr (bp_error_get_detail (io), ==, "disk full");
+  bp_error_set_column (io, "title", "disk full");
+  g_assert_cmpstr (bp_error_get_detail (io), ==, "disk full");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
+  g_test_add_func ("/db/error-column", test_error_column);
   ADD ("/db/create", test_create);
   ADD ("/db/connection-pragmas", test_connection_pragmas);
   ADD ("/db/crud-and-validation", test_crud_and_validation);

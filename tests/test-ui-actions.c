@@ -6,6 +6,8 @@
 #include "bp-actions-page.h"
 #include "bp-ui-test-util.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <time.h>
 
 typedef struct
@@ -751,6 +753,52 @@ test_editor_validation (Fixture *f, gconstpointer data)
   g_assert_cmpint (audit_count (f, before->id), ==, audits);
 }
 
+/* The window in Welsh: a core error still lands beside its field, found
+ * by the column the error names, not by reading the message. */
+static void
+test_editor_core_error_welsh (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpAction) before = bp_db_find_action (f->db, "3.2", &error);
+  g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autoptr (GPtrArray) people = NULL;
+  GtkWidget *editor;
+  BpPerson *other;
+  const char *message;
+
+  /* gtk_test_init() keeps the C locale, where gettext ignores LANGUAGE. */
+  g_assert_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  g_assert_nonnull (bindtextdomain (GETTEXT_PACKAGE, po));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE); /* as main() does */
+  g_setenv ("LANGUAGE", "cy", TRUE);
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "owner"), !=, "owner");
+
+  editor = open_editor (f, "3.2");
+  people = bp_db_list_people (f->db, &error);
+  other = people->pdata[0];
+  if (other->id == before->owner_id)
+    other = people->pdata[1];
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (editor_field (editor, "owner")),
+                              other == people->pdata[0] ? 1 : 2);
+  g_assert_true (bp_db_delete_person (f->db, other->id, &error));
+  g_assert_no_error (error);
+  g_assert_false (bp_action_editor_save (BP_ACTION_EDITOR (editor)));
+  g_assert_true (shows_error (editor, "owner"));
+  g_assert_false (shows_error (editor, "title"));
+  message = gtk_label_get_text (GTK_LABEL (editor_field (editor, "owner-error")));
+  g_test_message ("owner error: %s", message);
+  g_assert_nonnull (strstr (message, "anhysbys"));
+  /* The field's error, without the action's name before it. */
+  g_assert_null (strstr (message, "3.2"));
+
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+  g_assert_true (bp_db_undo (f->db, &error));
+  g_assert_no_error (error);
+  close_editor (f, editor);
+}
+
 static void
 test_editor_save (Fixture *f, gconstpointer data)
 {
@@ -1234,6 +1282,7 @@ main (int argc, char **argv)
   ADD ("/ui/actions/sort", test_sort);
   ADD ("/ui/actions/refresh", test_refresh);
   ADD ("/ui/actions/editor-validation", test_editor_validation);
+  ADD ("/ui/actions/editor-core-error-welsh", test_editor_core_error_welsh);
   ADD ("/ui/actions/editor-save", test_editor_save);
   ADD ("/ui/actions/editor-update", test_editor_update);
   ADD ("/ui/actions/editor-milestones", test_editor_milestones);

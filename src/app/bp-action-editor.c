@@ -64,40 +64,40 @@ static const struct
   const char *id;         /* "<id>_input" and "<id>_error" in the template */
   Kind kind;
   gsize offset;           /* in BpAction */
-  const char *core_label; /* how the core's messages name the field */
+  const char *column;     /* the core's name for it: how its errors name it */
 } fields[N_FIELDS] = {
-  [F_REF] = { "ref", KIND_TEXT, G_STRUCT_OFFSET (BpAction, ref), N_("reference") },
+  [F_REF] = { "ref", KIND_TEXT, G_STRUCT_OFFSET (BpAction, ref), "ref" },
   [F_PRIORITY] = { "priority", KIND_PRIORITY, G_STRUCT_OFFSET (BpAction, priority_id),
-                   N_("priority area") },
-  [F_TITLE] = { "title", KIND_TEXT, G_STRUCT_OFFSET (BpAction, title), N_("title") },
+                   "priority_id" },
+  [F_TITLE] = { "title", KIND_TEXT, G_STRUCT_OFFSET (BpAction, title), "title" },
   [F_DESCRIPTION] = { "description", KIND_LONG, G_STRUCT_OFFSET (BpAction, description),
-                      N_("description") },
-  [F_OWNER] = { "owner", KIND_PERSON, G_STRUCT_OFFSET (BpAction, owner_id), N_("owner") },
+                      "description" },
+  [F_OWNER] = { "owner", KIND_PERSON, G_STRUCT_OFFSET (BpAction, owner_id), "owner_id" },
   [F_ORGANISATION] = { "organisation", KIND_ORG, G_STRUCT_OFFSET (BpAction, organisation_id),
-                       N_("lead organisation") },
-  [F_PARTNERS] = { "partners", KIND_TEXT, G_STRUCT_OFFSET (BpAction, partners), N_("partners") },
+                       "organisation_id" },
+  [F_PARTNERS] = { "partners", KIND_TEXT, G_STRUCT_OFFSET (BpAction, partners), "partners" },
   [F_START_DATE] = { "start_date", KIND_DATE, G_STRUCT_OFFSET (BpAction, start_date),
-                     N_("start date") },
-  [F_DUE_DATE] = { "due_date", KIND_DATE, G_STRUCT_OFFSET (BpAction, due_date), N_("due date") },
+                     "start_date" },
+  [F_DUE_DATE] = { "due_date", KIND_DATE, G_STRUCT_OFFSET (BpAction, due_date), "due_date" },
   [F_DUE_TEXT] = { "due_text", KIND_TEXT, G_STRUCT_OFFSET (BpAction, due_text),
-                   N_("due (as written)") },
+                   "due_text" },
   [F_REVISED_DUE_DATE] = { "revised_due_date", KIND_DATE,
-                           G_STRUCT_OFFSET (BpAction, revised_due_date), N_("revised due date") },
+                           G_STRUCT_OFFSET (BpAction, revised_due_date), "revised_due_date" },
   [F_REVISED_REASON] = { "revised_reason", KIND_TEXT, G_STRUCT_OFFSET (BpAction, revised_reason),
-                         N_("reason for the revised date") },
+                         "revised_reason" },
   [F_PERCENT] = { "percent", KIND_PERCENT, G_STRUCT_OFFSET (BpAction, percent),
-                  N_("percent complete") },
-  [F_IMPACT] = { "impact", KIND_LONG, G_STRUCT_OFFSET (BpAction, impact), N_("expected impact") },
-  [F_EVIDENCE] = { "evidence", KIND_LONG, G_STRUCT_OFFSET (BpAction, evidence), N_("evidence") },
+                  "percent" },
+  [F_IMPACT] = { "impact", KIND_LONG, G_STRUCT_OFFSET (BpAction, impact), "impact" },
+  [F_EVIDENCE] = { "evidence", KIND_LONG, G_STRUCT_OFFSET (BpAction, evidence), "evidence" },
   [F_CRITERIA] = { "criteria", KIND_TEXT, G_STRUCT_OFFSET (BpAction, criteria),
-                   N_("inspection criteria") },
-  [F_UPDATE_DATE] = { "update_date", KIND_DATE, NO_OFFSET, N_("date") },
+                   "criteria" },
+  [F_UPDATE_DATE] = { "update_date", KIND_DATE, NO_OFFSET, "date" },
   [F_UPDATE_RAG] = { "update_rag", KIND_RAG, NO_OFFSET, NULL },
-  [F_UPDATE_AUTHOR] = { "update_author", KIND_TEXT, NO_OFFSET, N_("author") },
-  [F_UPDATE_COMMENTARY] = { "update_commentary", KIND_LONG, NO_OFFSET, N_("commentary") },
-  [F_UPDATE_NEXT_STEPS] = { "update_next_steps", KIND_LONG, NO_OFFSET, N_("next steps") },
-  [F_MILESTONE_TITLE] = { "milestone_title", KIND_TEXT, NO_OFFSET, N_("title") },
-  [F_MILESTONE_DUE] = { "milestone_due", KIND_DATE, NO_OFFSET, N_("due date") },
+  [F_UPDATE_AUTHOR] = { "update_author", KIND_TEXT, NO_OFFSET, "author" },
+  [F_UPDATE_COMMENTARY] = { "update_commentary", KIND_LONG, NO_OFFSET, "commentary" },
+  [F_UPDATE_NEXT_STEPS] = { "update_next_steps", KIND_LONG, NO_OFFSET, "next_steps" },
+  [F_MILESTONE_TITLE] = { "milestone_title", KIND_TEXT, NO_OFFSET, "title" },
+  [F_MILESTONE_DUE] = { "milestone_due", KIND_DATE, NO_OFFSET, "due_date" },
 };
 
 struct _BpActionEditor
@@ -145,7 +145,9 @@ input_get_text (BpActionEditor *self, Field f)
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
     }
-  if (fields[f].kind == KIND_DATE)
+  /* A reference is how people find the action: " 3.2" would be a
+   * second 3.2 to them. */
+  if (fields[f].kind == KIND_DATE || f == F_REF)
     return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (w))));
   return g_strdup (gtk_editable_get_text (GTK_EDITABLE (w)));
 }
@@ -507,45 +509,27 @@ check_action (const BpAction *a, char *messages[N_ACTION_FIELDS])
   return n;
 }
 
-/* The field a core error message names ("action 3.2: the due date “x”
- * is not a date"), or -1. Longer names first: "revised due date"
- * contains "due date". */
+/* The field of @first to @last that a core error is about, from the
+ * column it names, or -1. */
 static int
 field_for_error (const GError *error, guint first, guint last)
 {
-  static const Field order[] = {
-    F_REVISED_DUE_DATE, F_REVISED_REASON, F_START_DATE, F_DUE_TEXT, F_DUE_DATE, F_PRIORITY,
-    F_ORGANISATION, F_OWNER, F_REF, F_TITLE, F_PERCENT, F_IMPACT, F_EVIDENCE, F_CRITERIA,
-    F_DESCRIPTION, F_PARTNERS, F_UPDATE_DATE, F_UPDATE_AUTHOR, F_UPDATE_COMMENTARY,
-    F_UPDATE_NEXT_STEPS, F_MILESTONE_TITLE, F_MILESTONE_DUE,
-  };
-  const char *msg = error->message;
-  const char *colon = strstr (msg, ": ");
+  const char *column = bp_error_get_column (error);
 
-  if (g_error_matches (error, BP_ERROR, BP_ERROR_EXISTS) && first == 0)
-    return F_REF;
-  if (colon)
-    msg = colon + 2;
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      Field f = order[i];
-      g_autofree char *the = NULL;
-
-      if (f < first || f > last || fields[f].core_label == NULL)
-        continue;
-      the = g_strdup_printf (" %s", _(fields[f].core_label));
-      if (strstr (msg, the) || g_str_has_prefix (msg, _(fields[f].core_label)))
-        return f;
-    }
+  if (column == NULL)
+    return -1;
+  for (guint f = first; f <= last; f++)
+    if (g_strcmp0 (fields[f].column, column) == 0)
+      return f;
   return -1;
 }
 
-/* A core message as the field's error: without "action 3.2: ". */
+/* A core message as the field's error: without "action 3.2: ", with a
+ * capital first letter. */
 static char *
 message_for_field (const GError *error)
 {
-  const char *colon = strstr (error->message, ": ");
-  const char *msg = colon ? colon + 2 : error->message;
+  const char *msg = bp_error_get_detail (error);
   g_autofree char *first = g_utf8_strup (msg, g_utf8_next_char (msg) - msg);
 
   return g_strconcat (first, g_utf8_next_char (msg), NULL);
@@ -1200,8 +1184,7 @@ bp_action_editor_save (BpActionEditor *self)
   problems = check_action (form, messages);
   if (messages[F_REF] == NULL)
     {
-      g_autofree char *ref = g_strstrip (g_strdup (form->ref));
-      g_autoptr (BpAction) other = bp_db_find_action (self->db, ref, NULL);
+      g_autoptr (BpAction) other = bp_db_find_action (self->db, form->ref, NULL);
 
       if (other && other->id != self->action_id)
         {

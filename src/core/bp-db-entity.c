@@ -394,6 +394,8 @@ bp_db_check_references (BpDb *self, const BpEntity *e, gconstpointer row, guint 
           g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
                        _("%s: unknown %s (no such record: %lld)"),
                        who, _(f->label), (long long) id);
+          if (error)
+            bp_error_set_column (*error, f->column, who);
           return FALSE;
         }
     }
@@ -415,6 +417,11 @@ validate (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
 
   if (at == e->n_fields)
     return TRUE;
+  {
+    g_autofree char *who = row_name (e, row);
+
+    bp_error_set_column (fault, e->fields[at].column, who);
+  }
   if (bp_db_check_references (self, e, row, at, error))
     g_propagate_error (error, g_steal_pointer (&fault));
   return FALSE;

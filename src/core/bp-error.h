@@ -24,6 +24,20 @@ typedef enum
 
 GQuark bp_error_quark (void);
 
+/* The column of the record a BP_ERROR error names as at fault ("due_date",
+ * "ref"), or NULL when it names none. A window shows the error beside
+ * that field without reading the message, which may be in any language. */
+const char *bp_error_get_column (const GError *error);
+/* The part of the message about the field alone: without the record's
+ * name that the whole message starts with ("the due date “x” is not a
+ * date" for "action 3.2: the due date “x” is not a date"). The whole
+ * message when it has no such part. */
+const char *bp_error_get_detail (const GError *error);
+/* Records on @error, a BP_ERROR error, that it is about @column (any
+ * string; it is interned) and, when its message starts with @record
+ * and ": ", that the detail follows them. @record may be NULL. */
+void bp_error_set_column (GError *error, const char *column, const char *record);
+
 /* The sysexits code for an error: 65 bad data, 66 cannot open input,
  * 73 cannot create output, 74 I/O, 75 try again later. */
 int bp_error_exit_code (const GError *error);
