@@ -4,6 +4,7 @@
  * real import as one undoable write) and the export dialog writing CSV. */
 #include "bp-export-dialog.h"
 #include "bp-import-dialog.h"
+#include "bp-save-file.h"
 #include "bp-ui-test-util.h"
 
 typedef struct
@@ -283,6 +284,116 @@ test_export_csv (void)
   bp_test_rmdir (dir);
 }
 
+static void
+count_save (const char *path, gpointer data)
+{
+  GPtrArray *saved = data;
+
+  g_ptr_array_add (saved, g_strdup (path));
+}
+
+static void
+count_destroy (gpointer data)
+{
+  GPtrArray *saved = data;
+
+  g_ptr_array_add (saved, g_strdup ("(freed)"));
+}
+
+/* An extension added after the save dialog's own question: the file of
+ * that name is not replaced without asking. */
+static void
+test_save_file_replace (void)
+{
+  g_autofree char *dir = bp_test_tmpdir ();
+  g_autofree char *chosen = g_build_filename (dir, "plan", NULL);
+  g_autofree char *with = g_build_filename (dir, "plan.csv", NULL);
+  g_autofree char *upper = g_build_filename (dir, "PLAN.CSV", NULL);
+  g_autoptr (GPtrArray) saved = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *target = NULL;
+  gboolean ask = TRUE;
+  GtkWidget *dialog;
+
+  target = bp_save_file_target (chosen, "csv", &ask);
+  g_assert_cmpstr (target, ==, with);
+  g_assert_false (ask);
+  g_clear_pointer (&target, g_free);
+  target = bp_save_file_target (upper, "csv", &ask);
+  g_assert_cmpstr (target, ==, upper);
+  g_assert_false (ask);
+  g_clear_pointer (&target, g_free);
+
+  /* No file yet: saved at once. */
+  g_assert_null (bp_save_file_confirm (NULL, chosen, "csv", count_save, saved, count_destroy));
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpstr (saved->pdata[0], ==, with);
+  g_assert_cmpstr (saved->pdata[1], ==, "(freed)");
+  g_ptr_array_set_size (saved, 0);
+
+  g_assert_true (g_file_set_contents (with, "kept", -1, NULL));
+  target = bp_save_file_target (chosen, "csv", &ask);
+  g_assert_true (ask);
+
+  /* Cancel: nothing written. */
+  dialog = bp_save_file_confirm (NULL, chosen, "csv", count_save, saved, count_destroy);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_cmpuint (saved->len, ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  bp_ui_flush ();
+  g_assert_cmpuint (saved->len, ==, 1);
+  g_assert_cmpstr (saved->pdata[0], ==, "(freed)");
+  g_ptr_array_set_size (saved, 0);
+
+  /* Replace: written to the name with its extension. */
+  dialog = bp_save_file_confirm (NULL, chosen, "csv", count_save, saved, count_destroy);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "replace");
+  bp_ui_flush ();
+  g_assert_cmpuint (saved->len, ==, 2);
+  g_assert_cmpstr (saved->pdata[0], ==, with);
+  g_assert_cmpstr (saved->pdata[1], ==, "(freed)");
+  bp_test_rmdir (dir);
+}
+
+/* Save dialogs open where the last export went, else beside the file. */
+static void
+test_save_file_folder (void)
+{
+  g_autofree char *dir = bp_test_tmpdir ();
+  g_autofree char *sample = bp_ui_write_sample (dir);
+  g_autofree char *other = g_build_filename (dir, "exports", NULL);
+  g_autofree char *gone = g_build_filename (dir, "gone", NULL);
+  g_autofree char *in_other = g_build_filename (other, "pack.pdf", NULL);
+  g_autoptr (GSettings) settings = g_settings_new ("org.boardpack.Boardpack");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpDb) db = bp_db_open (sample, BP_OPEN_DEFAULT, &error);
+  g_autoptr (GFile) beside = g_file_new_for_path (dir);
+  g_autoptr (GFile) want_other = g_file_new_for_path (other);
+  GFile *folder;
+
+  g_assert_no_error (error);
+  g_settings_reset (settings, "export-folder");
+  folder = bp_save_file_folder (settings, db);
+  g_assert_true (g_file_equal (folder, beside));
+  g_object_unref (folder);
+
+  g_assert_cmpint (g_mkdir (other, 0700), ==, 0);
+  bp_save_file_remember (settings, in_other);
+  g_assert_cmpstr (g_settings_get_string (settings, "export-folder"), ==, other);
+  folder = bp_save_file_folder (settings, db);
+  g_assert_true (g_file_equal (folder, want_other));
+  g_object_unref (folder);
+
+  /* A remembered folder that has gone: beside the file again. */
+  g_settings_set_string (settings, "export-folder", gone);
+  folder = bp_save_file_folder (settings, db);
+  g_assert_true (g_file_equal (folder, beside));
+  g_object_unref (folder);
+  g_settings_reset (settings, "export-folder");
+  g_clear_object (&db);
+  bp_test_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -295,5 +406,7 @@ main (int argc, char **argv)
   ADD ("/ui/import/kind", test_kind_reprevies);
 #undef ADD
   g_test_add_func ("/ui/export/csv", test_export_csv);
+  g_test_add_func ("/ui/export/replace-asks", test_save_file_replace);
+  g_test_add_func ("/ui/export/folder", test_save_file_folder);
   return g_test_run ();
 }

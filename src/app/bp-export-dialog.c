@@ -1,15 +1,18 @@
 /* bp-export-dialog.c: "Export…" in the window: an AdwMessageDialog with
  * what (Actions, Risks, Scorecard) and the format (CSV, Excel, web page),
- * then a save dialog with a sensible name, then bp_export_save(). */
+ * then a save dialog with a sensible name in the folder bp-save-file.h
+ * chooses, then bp_export_save(). */
 #include <glib/gi18n.h>
 
 #include "bp-export-dialog.h"
+#include "bp-save-file.h"
 #include "bp-window.h"
 
 typedef struct
 {
   BpDb *db;
-  GtkWindow *parent; /* weak */
+  GtkWindow *parent;   /* weak */
+  GSettings *settings; /* where the last export went; may be NULL */
   AdwComboRow *what_row;
   AdwComboRow *format_row;
 } ExportData;
@@ -18,6 +21,7 @@ static void
 export_data_free (ExportData *d)
 {
   g_clear_object (&d->db);
+  g_clear_object (&d->settings);
   g_clear_weak_pointer (&d->parent);
   g_free (d);
 }
@@ -111,24 +115,47 @@ typedef struct
 } SaveData;
 
 static void
-on_save_response_cb (GtkNativeDialog *chooser, int response, SaveData *s)
+save_data_free (gpointer data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *chosen = g_file_get_path (file);
-      g_autofree char *suffix = g_strconcat (".", bp_export_format_extension (s->format), NULL);
-      g_autofree char *path = NULL;
-      g_autoptr (GError) error = NULL;
+  SaveData *s = data;
 
-      path = g_str_has_suffix (chosen, suffix) ? g_strdup (chosen) : g_strconcat (chosen, suffix, NULL);
-      if (!export_to (s->data, s->what, s->format, path, &error))
-        show_error (s->data->parent, error->message);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
   export_data_free (s->data);
   g_free (s);
+}
+
+static void
+save_now (const char *path, gpointer user_data)
+{
+  SaveData *s = user_data;
+  g_autoptr (GError) error = NULL;
+
+  if (export_to (s->data, s->what, s->format, path, &error))
+    bp_save_file_remember (s->data->settings, path);
+  else
+    show_error (s->data->parent, error->message);
+}
+
+static void
+on_save_response_cb (GtkNativeDialog *chooser, int response, SaveData *s)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *chosen = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  chosen = file ? g_file_get_path (file) : NULL;
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (chosen == NULL)
+    {
+      if (file)
+        show_error (s->data->parent, _("Choose a folder on this computer: the file cannot be "
+                                       "written there."));
+      save_data_free (s);
+      return;
+    }
+  bp_save_file_confirm (s->data->parent, chosen, bp_export_format_extension (s->format), save_now,
+                        s, save_data_free);
 }
 
 static void
@@ -140,6 +167,7 @@ on_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_da
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *pattern = NULL;
+  g_autoptr (GFile) folder = NULL;
   static const char *const filter_names[] = {
     N_("CSV files"), N_("Excel workbooks"), N_("Web pages"),
   };
@@ -151,6 +179,8 @@ on_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_da
   s->data = g_new0 (ExportData, 1);
   s->data->db = g_object_ref (d->db);
   g_set_weak_pointer (&s->data->parent, d->parent);
+  s->data->settings = d->settings ? g_object_ref (d->settings) : NULL;
+  folder = bp_save_file_folder (d->settings, d->db);
 
   name = bp_export_dialog_default_name (s->what, s->format);
   pattern = g_strconcat ("*.", bp_export_format_extension (s->format), NULL);
@@ -160,6 +190,8 @@ on_response_cb (AdwMessageDialog *dialog, const char *response, gpointer user_da
                                          _("_Export"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  if (folder)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (on_save_response_cb), s);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
@@ -194,6 +226,9 @@ bp_export_dialog_new (GtkWindow *parent, BpDb *db)
   g_return_val_if_fail (BP_IS_DB (db), NULL);
   d->db = g_object_ref (db);
   g_set_weak_pointer (&d->parent, parent);
+  d->settings = parent ? bp_save_file_settings (GTK_WIDGET (parent)) : NULL;
+  if (d->settings)
+    g_object_ref (d->settings);
   d->what_row = combo_row (_("What"), whats);
   d->format_row = combo_row (_("Format"), formats);
   gtk_widget_set_name (GTK_WIDGET (d->what_row), "export-what");

@@ -15,6 +15,7 @@
 #include "bp-print.h"
 #include "bp-query.h"
 #include "bp-rules.h"
+#include "bp-save-file.h"
 #include "bp-window.h"
 
 #define DEFAULT_CADENCE_WEEKS 6
@@ -540,30 +541,43 @@ write_pack (BpMeetingsPage *self, const char *date, const char *path, GError **e
   return TRUE;
 }
 
-/* Where packs are saved by default: the Documents folder (or, where the
- * desktop names none, ~/Documents, then the home folder). */
-static GFile *
-documents_folder (void)
+typedef struct
 {
-  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
-  g_autofree char *fallback = g_build_filename (g_get_home_dir (), "Documents", NULL);
+  BpMeetingsPage *page; /* weak */
+  char *date;
+} PackSave;
 
-  if (documents && g_file_test (documents, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (documents);
-  if (g_file_test (fallback, G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (fallback);
-  if (g_file_test (g_get_home_dir (), G_FILE_TEST_IS_DIR))
-    return g_file_new_for_path (g_get_home_dir ());
-  return NULL;
+static void
+pack_save_free (gpointer data)
+{
+  PackSave *p = data;
+
+  g_clear_weak_pointer (&p->page);
+  g_free (p->date);
+  g_free (p);
+}
+
+static void
+save_pack_now (const char *path, gpointer data)
+{
+  PackSave *p = data;
+  g_autoptr (GError) error = NULL;
+
+  if (p->page == NULL || get_db (p->page) == NULL)
+    return;
+  if (write_pack (p->page, p->date, path, &error))
+    bp_save_file_remember (bp_save_file_settings (GTK_WIDGET (p->page)), path);
+  else
+    show_error (p->page, _("Could Not Export the Board Pack"), error->message);
 }
 
 static void
 on_export_response_cb (GtkNativeDialog *dialog, int response, BpMeetingsPage *self)
 {
   g_autoptr (GFile) file = NULL;
-  g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
   g_autofree char *date = g_steal_pointer (&self->export_date);
+  PackSave *p;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -579,8 +593,10 @@ on_export_response_cb (GtkNativeDialog *dialog, int response, BpMeetingsPage *se
                   _("Choose a folder on this computer: the pack cannot be written there."));
       return;
     }
-  if (!write_pack (self, date, path, &error))
-    show_error (self, _("Could Not Export the Board Pack"), error->message);
+  p = g_new0 (PackSave, 1);
+  g_set_weak_pointer (&p->page, self);
+  p->date = g_steal_pointer (&date);
+  bp_save_file_confirm (parent_window (self), path, "pdf", save_pack_now, p, pack_save_free);
 }
 
 /* ----------------------------------------------------------- actions */
@@ -690,7 +706,7 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), filter);
 
-  folder = documents_folder ();
+  folder = bp_save_file_folder (bp_save_file_settings (widget), get_db (self));
   if (folder)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->file_chooser), folder, NULL);
   /* Translators: the suggested file name; %s is the meeting's date as
