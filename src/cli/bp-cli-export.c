@@ -14,29 +14,7 @@
 #include "bp-export.h"
 #include "bp-rules.h"
 
-static int
-usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
 
-static int
-usage_error (const char *fmt, ...)
-{
-  va_list args;
-  g_autofree char *msg = NULL;
-
-  va_start (args, fmt);
-  msg = g_strdup_vprintf (fmt, args);
-  va_end (args);
-  g_printerr ("boardpack: export: %s\n", msg);
-  g_printerr ("%s\n  boardpack export %s\n", _("Usage:"), BP_CLI_EXPORT_SYNOPSIS);
-  return BP_EXIT_USAGE;
-}
-
-static int
-report_error (const GError *error)
-{
-  g_printerr ("%s\n", error->message);
-  return bp_error_exit_code (error);
-}
 
 /* Reading only; a file of an older version is upgraded first (with its
  * backup), as opening it anywhere else would. */
@@ -122,24 +100,32 @@ bp_cli_export (int argc, char **argv)
                                "spreadsheets; HTML is one accessible page to publish."));
   g_option_context_set_summary (ctx, summary);
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS, "%s", error->message);
   if (argc - 1 != 1)
-    return usage_error (_("expected 1 argument (the programme file), got %d"), argc - 1);
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("expected 1 argument (the programme file), got %d"), argc - 1);
   if (what_text == NULL)
-    return usage_error (_("--what is required: actions, risks or scorecard"));
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("--what is required: actions, risks or scorecard"));
   if (!bp_export_what_parse (what_text, &what))
-    return usage_error (_("--what “%s”: expected actions, risks or scorecard"), what_text);
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("--what “%s”: expected actions, risks or scorecard"),
+                               what_text);
   if (format_text == NULL)
-    return usage_error (_("--format is required: csv, xlsx or html"));
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("--format is required: csv, xlsx or html"));
   if (!bp_export_format_parse (format_text, &format))
-    return usage_error (_("--format “%s”: expected csv, xlsx or html"), format_text);
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("--format “%s”: expected csv, xlsx or html"), format_text);
   if (as_of && !bp_date_is_valid (as_of))
-    return usage_error (_("--as-of “%s” is not a date (YYYY-MM-DD)"), as_of);
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("--as-of “%s” is not a date (YYYY-MM-DD)"), as_of);
 
   to_stdout = out == NULL || g_str_equal (out, "-");
   if (to_stdout && format == BP_EXPORT_XLSX && isatty (STDOUT_FILENO))
-    return usage_error (_("an XLSX workbook is binary: give -o OUT.xlsx, or redirect the "
-                          "output to a file"));
+    return bp_cli_usage_error ("export", BP_CLI_EXPORT_SYNOPSIS,
+                               _("an XLSX workbook is binary: give -o OUT.xlsx, or redirect the "
+                                 "output to a file"));
   if (!to_stdout && same_file (out, argv[1]))
     {
       g_printerr (_("%s: refusing to write the export over the programme file itself\n"), out);
@@ -148,11 +134,11 @@ bp_cli_export (int argc, char **argv)
 
   db = open_programme (argv[1], &error);
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   options.as_of = as_of;
   export = bp_export_load (db, what, &options, &error);
   if (export == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
 
   if (to_stdout)
     {

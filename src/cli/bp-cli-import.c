@@ -7,22 +7,6 @@
 #include "bp-import.h"
 #include "bp-rules.h"
 
-static int
-usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *fmt, ...)
-{
-  g_autofree char *msg = NULL;
-  va_list args;
-
-  va_start (args, fmt);
-  msg = g_strdup_vprintf (fmt, args);
-  va_end (args);
-  g_printerr ("boardpack: import: %s\n", msg);
-  g_printerr ("%s\n  boardpack import %s\n", _("Usage:"), BP_CLI_IMPORT_SYNOPSIS);
-  return BP_EXIT_USAGE;
-}
 
 /* With @whole_file_only, only what concerns the whole source (how it was
  * read), not what a failed import would have done. */
@@ -69,13 +53,17 @@ bp_cli_import (int argc, char **argv)
   g_option_context_set_summary (ctx, _("Imports a plan, a risk register, a scorecard or owners' "
                                        "updates from a CSV file, all or nothing."));
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
-    return usage_error ("%s", error->message);
+    return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS, "%s", error->message);
   if (argc - 1 != 2)
-    return usage_error (_("expected 2 arguments (FILE SOURCE), got %d"), argc - 1);
+    return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
+                               _("expected 2 arguments (FILE SOURCE), got %d"), argc - 1);
   if (kind_text && !bp_import_kind_parse (kind_text, &kind))
-    return usage_error (_("--kind “%s”: use actions, risks, measures or updates"), kind_text);
+    return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
+                               _("--kind “%s”: use actions, risks, measures or updates"),
+                               kind_text);
   if (date && !bp_date_is_valid (date))
-    return usage_error (_("--date “%s” is not a date (YYYY-MM-DD)"), date);
+    return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
+                               _("--date “%s” is not a date (YYYY-MM-DD)"), date);
 
   imp = bp_import_new (kind);
   bp_import_set_source_path (imp, argv[2]);
@@ -83,7 +71,7 @@ bp_cli_import (int argc, char **argv)
     bp_import_set_date (imp, date);
   for (guint i = 0; maps && maps[i]; i++)
     if (!bp_import_add_mapping_option (imp, maps[i], &error))
-      return usage_error ("%s", error->message);
+      return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS, "%s", error->message);
 
   if (!g_file_test (argv[2], G_FILE_TEST_EXISTS))
     {

@@ -56,11 +56,8 @@ bp_cli_is_verb (const char *verb)
   return FALSE;
 }
 
-static int
-usage_error (const char *fmt, ...) G_GNUC_PRINTF (1, 2);
-
-static int
-usage_error (const char *fmt, ...)
+int
+bp_cli_usage_error (const char *verb, const char *synopsis, const char *fmt, ...)
 {
   va_list args;
   g_autofree char *msg = NULL;
@@ -68,8 +65,14 @@ usage_error (const char *fmt, ...)
   va_start (args, fmt);
   msg = g_strdup_vprintf (fmt, args);
   va_end (args);
-  g_printerr ("boardpack: %s\n", msg);
-  bp_cli_print_usage ();
+  if (verb)
+    g_printerr ("boardpack: %s: %s\n", verb, msg);
+  else
+    g_printerr ("boardpack: %s\n", msg);
+  if (verb && synopsis)
+    g_printerr ("%s\n  boardpack %s %s\n", _("Usage:"), verb, synopsis);
+  else
+    bp_cli_print_usage ();
   return BP_EXIT_USAGE;
 }
 
@@ -88,8 +91,8 @@ note_shared_folder (BpDb *db, const char *path)
     }
 }
 
-static int
-report_error (const GError *error)
+int
+bp_cli_report_error (const GError *error)
 {
   g_printerr ("%s\n", error->message);
   /* A pack whose language has no catalogue: neither the file (it packs
@@ -113,12 +116,13 @@ parse_options (const char *verb, GOptionEntry *entries, int *argc, char ***argv,
   g_option_context_set_help_enabled (ctx, TRUE);
   if (!g_option_context_parse (ctx, argc, argv, &error))
     {
-      usage_error ("%s: %s", verb, error->message);
+      bp_cli_usage_error (NULL, NULL, "%s: %s", verb, error->message);
       return FALSE;
     }
   if (*argc - 1 != n_positional)
     {
-      usage_error (_("%s: expected %d argument(s), got %d"), verb, n_positional, *argc - 1);
+      bp_cli_usage_error (NULL, NULL, _("%s: expected %d argument(s), got %d"), verb, n_positional,
+                          *argc - 1);
       return FALSE;
     }
   return TRUE;
@@ -129,7 +133,8 @@ check_date_option (const char *verb, const char *option, const char *value)
 {
   if (value && !bp_date_is_valid (value))
     {
-      usage_error (_("%s: %s “%s” is not a date (YYYY-MM-DD)"), verb, option, value);
+      bp_cli_usage_error (NULL, NULL, _("%s: %s “%s” is not a date (YYYY-MM-DD)"), verb, option,
+                          value);
       return FALSE;
     }
   return TRUE;
@@ -150,7 +155,7 @@ verb_new (int argc, char **argv)
     return BP_EXIT_USAGE;
   db = bp_db_create (argv[1], title, &error);
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   note_shared_folder (db, argv[1]);
   g_print (_("Created %s\n"), argv[1]);
   return BP_EXIT_OK;
@@ -167,7 +172,7 @@ verb_sample (int argc, char **argv)
     return BP_EXIT_USAGE;
   db = bp_sample_write (argv[1], &error);
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   note_shared_folder (db, argv[1]);
   g_print (_("Wrote the sample programme to %s\n"), argv[1]);
   return BP_EXIT_OK;
@@ -205,18 +210,18 @@ verb_check (int argc, char **argv)
       g_clear_error (&error);
       upgraded = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
       if (upgraded == NULL)
-        return report_error (error);
+        return bp_cli_report_error (error);
       g_printerr (_("%s: upgraded to file version %d; the original is kept as %s\n"),
                   argv[1], BP_SCHEMA_VERSION, bp_db_get_backup_path (upgraded));
       g_clear_object (&upgraded);
       db = bp_cli_open (argv[1], BP_OPEN_READ_ONLY, &error);
     }
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
 
   integrity = bp_db_integrity_check (db, &error);
   if (integrity == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   g_print ("integrity: %s\n", integrity);
   if (!g_str_equal (integrity, "ok"))
     {
@@ -224,7 +229,7 @@ verb_check (int argc, char **argv)
       return BP_EXIT_DATAERR;
     }
   if (!bp_db_summary (db, as_of, &s, &error))
-    return report_error (error);
+    return bp_cli_report_error (error);
 
   g_print ("priorities: %d\n", s.priorities);
   g_print ("actions: %d\n", s.actions);
@@ -266,15 +271,17 @@ verb_update (int argc, char **argv)
       || !check_date_option ("update", "--date", date))
     return BP_EXIT_USAGE;
   if (rag_text == NULL)
-    return usage_error (_("update: --rag is required"));
+    return bp_cli_usage_error (NULL, NULL, _("update: --rag is required"));
   if (!bp_rag_parse (rag_text, &rag))
-    return usage_error (_("update: “%s” is not a RAG status (R, A, G, B or N)"), rag_text);
+    return bp_cli_usage_error (NULL, NULL,
+                               _("update: “%s” is not a RAG status (R, A, G, B or N)"),
+                               rag_text);
   if (date == NULL)
     date = bp_date_today ();
 
   db = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   if (bp_db_is_read_only (db))
     {
       g_printerr (_("%s: cannot record an update: %s\n"), argv[1],
@@ -283,7 +290,7 @@ verb_update (int argc, char **argv)
     }
   action = bp_db_find_action (db, argv[2], &error);
   if (action == NULL && !g_error_matches (error, BP_ERROR, BP_ERROR_NOT_FOUND))
-    return report_error (error);
+    return bp_cli_report_error (error);
   if (action == NULL)
     {
       g_printerr (_("%s: no action with reference “%s”\n"), argv[1], argv[2]);
@@ -297,7 +304,7 @@ verb_update (int argc, char **argv)
   update.rag = rag;
   update.commentary = note;
   if (!bp_db_add_update (db, &update, &error))
-    return report_error (error);
+    return bp_cli_report_error (error);
 
   g_print (_("%s: %s → %s (update of %s)\n"), action->ref, bp_rag_to_label (action->rag),
            bp_rag_to_label (rag), date);
@@ -322,11 +329,11 @@ verb_snapshot (int argc, char **argv)
       || !check_date_option ("snapshot", "--meeting", date))
     return BP_EXIT_USAGE;
   if (date == NULL)
-    return usage_error (_("snapshot: --meeting is required"));
+    return bp_cli_usage_error (NULL, NULL, _("snapshot: --meeting is required"));
 
   db = bp_cli_open (argv[1], BP_OPEN_DEFAULT, &error);
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   if (bp_db_is_read_only (db))
     {
       g_printerr (_("%s: cannot take a snapshot: %s\n"), argv[1], bp_db_get_read_only_reason (db));
@@ -334,7 +341,7 @@ verb_snapshot (int argc, char **argv)
     }
   meeting = bp_db_find_meeting (db, date, &error);
   if (meeting == NULL && !g_error_matches (error, BP_ERROR, BP_ERROR_NOT_FOUND))
-    return report_error (error);
+    return bp_cli_report_error (error);
   if (meeting == NULL)
     {
       g_autoptr (GPtrArray) meetings = bp_db_list_meetings (db, NULL);
@@ -349,9 +356,9 @@ verb_snapshot (int argc, char **argv)
     }
   bp_db_set_actor (db, g_get_user_name ());
   if (bp_db_take_snapshot (db, meeting->id, &replaced, &error) == 0)
-    return report_error (error);
+    return bp_cli_report_error (error);
   if (!bp_db_summary (db, date, &s, &error))
-    return report_error (error);
+    return bp_cli_report_error (error);
   g_print (replaced ? _("Replaced the snapshot for the meeting of %s: %d actions, %d risks\n")
                     : _("Took the snapshot for the meeting of %s: %d actions, %d risks\n"),
            date, s.actions, s.risks);
@@ -380,20 +387,22 @@ verb_pack (int argc, char **argv)
       || !check_date_option ("pack", "--meeting", date))
     return BP_EXIT_USAGE;
   if (out == NULL)
-    return usage_error (_("pack: -o OUT.pdf is required"));
+    return bp_cli_usage_error (NULL, NULL, _("pack: -o OUT.pdf is required"));
   if (language != NULL
       && g_strcmp0 (language, "en") != 0 && g_strcmp0 (language, "cy") != 0
       && g_strcmp0 (language, "bilingual") != 0)
-    return usage_error (_("pack: --language must be en, cy or bilingual, not “%s”"), language);
+    return bp_cli_usage_error (NULL, NULL,
+                               _("pack: --language must be en, cy or bilingual, not “%s”"),
+                               language);
 
   db = bp_cli_open (argv[1], BP_OPEN_READ_ONLY, &error);
   if (db == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   options.meeting_date = date;
   options.language = language;
   pack = bp_pack_load (db, &options, &error);
   if (pack == NULL)
-    return report_error (error);
+    return bp_cli_report_error (error);
   if (!bp_pack_render_pdf (pack, out, &error))
     {
       g_printerr ("%s\n", error->message);
@@ -424,7 +433,7 @@ bp_cli_run (int argc, char **argv)
   for (gsize i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].name))
       return verbs[i].run (argc - 1, argv + 1);
-  return usage_error (_("unknown command “%s”"), argv[1]);
+  return bp_cli_usage_error (NULL, NULL, _("unknown command “%s”"), argv[1]);
 }
 
 BpDb *

@@ -32,4 +32,13 @@ BpDb *bp_cli_open (const char *path, BpOpenFlags flags, GError **error);
 /* The usage text, printed on stderr for a bad command line. */
 void bp_cli_print_usage (void);
 
+/* Prints "boardpack: VERB: message" on stderr, then how to use @verb with
+ * its @synopsis, or the whole command's usage when @verb is NULL; returns
+ * BP_EXIT_USAGE. */
+int bp_cli_usage_error (const char *verb, const char *synopsis, const char *fmt, ...)
+  G_GNUC_PRINTF (3, 4);
+
+/* Prints @error's message on stderr; returns the exit code it calls for. */
+int bp_cli_report_error (const GError *error);
+
 G_END_DECLS

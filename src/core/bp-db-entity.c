@@ -735,39 +735,44 @@ bp_db_link_action_measure (BpDb *self, gint64 action_id, gint64 measure_id, GErr
                     action_id, measure_id, error);
 }
 
+/* The row of @e that people name @key (its key column: a reference, a
+ * name, a date). */
+static gpointer
+find_by_key (BpDb *self, const BpEntity *e, const char *key, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+  return entity_get_where (self, e, e->key_column, key, 0, error);
+}
+
 BpAction *
 bp_db_find_action (BpDb *self, const char *ref, GError **error)
 {
-  g_return_val_if_fail (BP_IS_DB (self) && ref != NULL, NULL);
-  return entity_get_where (self, &bp_entity_action, "ref", ref, 0, error);
+  return find_by_key (self, &bp_entity_action, ref, error);
 }
 
 BpMeeting *
 bp_db_find_meeting (BpDb *self, const char *date, GError **error)
 {
-  g_return_val_if_fail (BP_IS_DB (self) && date != NULL, NULL);
-  return entity_get_where (self, &bp_entity_meeting, "date", date, 0, error);
+  return find_by_key (self, &bp_entity_meeting, date, error);
 }
 
 BpPerson *
 bp_db_find_person (BpDb *self, const char *name, GError **error)
 {
-  g_return_val_if_fail (BP_IS_DB (self) && name != NULL, NULL);
-  return entity_get_where (self, &bp_entity_person, "name", name, 0, error);
+  return find_by_key (self, &bp_entity_person, name, error);
 }
 
 BpOrganisation *
 bp_db_find_organisation (BpDb *self, const char *name, GError **error)
 {
-  g_return_val_if_fail (BP_IS_DB (self) && name != NULL, NULL);
-  return entity_get_where (self, &bp_entity_organisation, "name", name, 0, error);
+  return find_by_key (self, &bp_entity_organisation, name, error);
 }
 
 BpPriority *
 bp_db_find_priority (BpDb *self, const char *code, GError **error)
 {
-  g_return_val_if_fail (BP_IS_DB (self) && code != NULL, NULL);
-  return entity_get_where (self, &bp_entity_priority, "code", code, 0, error);
+  return find_by_key (self, &bp_entity_priority, code, error);
 }
 
 gint64

@@ -200,6 +200,7 @@ void bp_import_db_error (BpImportRun *run, int row, GError *error);
 const char *bp_import_val (const BpImportRow *r, BpImportField f);
 gboolean bp_import_row_date (BpImportRun *run, const BpImportRow *r, BpImportField f,
                              char **out_iso, char **out_words);
+gboolean bp_import_row_update_date (BpImportRun *run, const BpImportRow *r, char **out_iso);
 gboolean bp_import_row_rag (BpImportRun *run, const BpImportRow *r, gboolean *has, BpRag *rag);
 gint64 bp_import_lookup_id (GHashTable *table, const char *key);
 gint64 bp_import_resolve_person (BpImportRun *run, int row, const char *name,

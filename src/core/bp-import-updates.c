@@ -84,18 +84,7 @@ bp_import_update_row (BpImportRun *run, BpImportRow *r)
       ok = FALSE;
     }
   ok &= bp_import_row_rag (run, r, &has_rag, &rag);
-  if (bp_import_val (r, F_UPDATE_DATE))
-    {
-      g_autofree char *words = NULL;
-
-      ok &= bp_import_row_date (run, r, F_UPDATE_DATE, &update_date, &words);
-      if (words)
-        {
-          bp_import_row_error (run, r->row, _("%s: “%s” is not a date"), r->header[F_UPDATE_DATE],
-                               words);
-          ok = FALSE;
-        }
-    }
+  ok &= bp_import_row_update_date (run, r, &update_date);
   if (!ok || run->db == NULL)
     return;
 

@@ -186,6 +186,20 @@ bp_import_row_date (BpImportRun *run, const BpImportRow *r, BpImportField f, cha
     }
 }
 
+/* The update's date cell: a date or nothing, never words. */
+gboolean
+bp_import_row_update_date (BpImportRun *run, const BpImportRow *r, char **out_iso)
+{
+  g_autofree char *words = NULL;
+
+  if (!bp_import_row_date (run, r, F_UPDATE_DATE, out_iso, &words))
+    return FALSE;
+  if (words == NULL)
+    return TRUE;
+  bp_import_row_error (run, r->row, _("%s: “%s” is not a date"), r->header[F_UPDATE_DATE], words);
+  return FALSE;
+}
+
 gboolean
 bp_import_row_rag (BpImportRun *run, const BpImportRow *r, gboolean *has, BpRag *rag)
 {
