@@ -431,15 +431,10 @@ bp_meeting_editor_set_editable (BpMeetingEditor *self, gboolean editable)
 char *
 bp_meeting_format_long_date (const char *date, gboolean with_weekday)
 {
-  g_autoptr (GDateTime) dt = NULL;
-
-  if (!bp_date_is_valid (date))
-    return g_strdup (date ? date : "");
-  dt = g_date_time_new_utc (atoi (date), atoi (date + 5), atoi (date + 8), 0, 0, 0);
   /* Translators: a meeting's date, "Tuesday 1 July 2025" / "1 July 2025"
    * (strftime formats; %-d is the day without a leading zero). */
   /* xgettext:no-c-format */
-  return g_date_time_format (dt, with_weekday ? _("%A %-d %B %Y") : _("%-d %B %Y"));
+  return bp_date_format (date, with_weekday ? _("%A %-d %B %Y") : _("%-d %B %Y"));
 }
 
 char *

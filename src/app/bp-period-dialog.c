@@ -5,7 +5,6 @@
  * bp_db_add_period(): every value of the period or none. */
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bp-chart.h"
@@ -54,37 +53,35 @@ static const char *const month_names[] = { "Jan", "Feb", "Mar", "Apr", "May", "J
 
 /* ------------------------------------------------------------ helpers */
 
-/* "Sep-25", "Sep 2025": the month and year of a period label, or FALSE. */
+/* "Sep-25", "Sep 2025": the last day of the month a period label names,
+ * as YYYY-MM-DD, or NULL when it names no month. */
+static char *
+month_label_end (const char *label)
+{
+  char *iso = NULL;
+  gsize n = 0;
+
+  while (label && g_ascii_isalpha (label[n]))
+    n++;
+  if (n < 3 || bp_month_from_name (label, n) == 0)
+    return NULL;
+  if (bp_date_parse_loose (label, 4, &iso, NULL) != BP_DATE_PERIOD)
+    g_clear_pointer (&iso, g_free);
+  return iso;
+}
+
+/* The month and year of a period label, or FALSE. */
 static gboolean
 parse_month_label (const char *label, int *out_month, int *out_year)
 {
-  char month[4] = { 0 };
-  int year;
-  char end;
+  g_autofree char *iso = month_label_end (label);
+  GDate d;
 
-  if (label == NULL || strlen (label) < 5)
+  if (iso == NULL || !bp_date_to_gdate (iso, &d))
     return FALSE;
-  memcpy (month, label, 3);
-  if (sscanf (label + 3, "%*[- ]%d%c", &year, &end) != 1)
-    return FALSE;
-  if (year < 100)
-    year += 2000;
-  for (int m = 0; m < 12; m++)
-    if (g_ascii_strcasecmp (month, month_names[m]) == 0)
-      {
-        *out_month = m + 1;
-        *out_year = year;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static char *
-month_end (int month, int year)
-{
-  if (year < 1 || year > 9999 || month < 1 || month > 12)
-    return NULL;
-  return g_strdup_printf ("%04d-%02d-%02d", year, month, g_date_get_days_in_month (month, year));
+  *out_month = g_date_get_month (&d);
+  *out_year = g_date_get_year (&d);
+  return TRUE;
 }
 
 /* The period that follows the latest two, by the same step ("Sep-25"
@@ -271,13 +268,12 @@ on_label_changed_cb (BpPeriodDialog *self)
   g_autofree char *label = bp_form_editable_get (GTK_EDITABLE (self->label_row));
   const char *end_text = gtk_editable_get_text (GTK_EDITABLE (self->end_row));
   g_autofree char *guess = NULL;
-  int month, year;
 
   /* Fill the end date from the label, unless someone typed their own:
    * the label's end in the scorecard, or else the end of its month. */
   guess = label ? existing_end (self, label) : NULL;
-  if (guess == NULL && parse_month_label (label, &month, &year))
-    guess = month_end (month, year);
+  if (guess == NULL)
+    guess = month_label_end (label);
   if (guess)
     {
       g_autofree char *uk = bp_date_format_uk (guess);

@@ -96,19 +96,6 @@ bp_scorecard_measure_name (const BpMeasure *m)
   return g_strdup (m->title);
 }
 
-static char
-kpi_letter (BpKpiRag rag)
-{
-  switch (rag)
-    {
-    case BP_KPI_RAG_RED: return 'R';
-    case BP_KPI_RAG_AMBER: return 'A';
-    case BP_KPI_RAG_GREEN: return 'G';
-    case BP_KPI_RAG_NONE:
-    default: return 0;
-    }
-}
-
 /* "≥ 95%", "≤ 0", "35% ± 10%": the target as the polarity reads it. */
 char *
 bp_scorecard_target_text (const BpMeasure *m)
@@ -333,7 +320,7 @@ make_cell (const BpMeasure *m, const char *key, const Period *period, const BpMe
     {
       g_autofree char *text = bp_chart_format_value (m, v->value);
       BpKpiRag rag = bp_kpi_rag (m, v->value);
-      char letter = kpi_letter (rag);
+      char letter = bp_kpi_rag_to_letter (rag);
       g_autofree char *a11y = NULL;
 
       value_label = gtk_label_new (text);
