@@ -13,6 +13,36 @@ bp_ui_flush (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* A condition bp_ui_wait_until() waits for. */
+typedef gboolean (*BpUiCondition) (gpointer data);
+
+static inline gboolean
+bp_ui_wait_tick_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @condition (@data) holds, for at most
+ * @timeout_ms; returns whether it holds (so: g_assert_true). The loop
+ * wakes at least every 10 ms, so that a condition no source of this
+ * context reports (a file written by another thread, the clock) is seen
+ * too. Never a sleep: whatever the main loop has to do goes on meanwhile. */
+static inline gboolean
+bp_ui_wait_until (BpUiCondition condition, gpointer data, guint timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  guint tick;
+  gboolean holds;
+
+  if (condition (data))
+    return TRUE;
+  tick = g_timeout_add (10, bp_ui_wait_tick_cb, NULL);
+  while (!(holds = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+  return holds;
+}
+
 /* A fresh copy of the sample programme in @dir, written by the binary. */
 static inline char *
 bp_ui_write_sample (const char *dir)

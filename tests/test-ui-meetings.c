@@ -475,6 +475,17 @@ test_delete_meeting (Fixture *f, gconstpointer data)
   g_assert_null (bp_ui_find_named (GTK_WIDGET (page), "meeting-row-2025-05-20"));
 }
 
+/* Whether the clock has passed the ISO 8601 time @data. */
+static gboolean
+clock_passed (gpointer data)
+{
+  g_autoptr (GDateTime) then = g_date_time_new_from_iso8601 (data, NULL);
+  g_autoptr (GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_nonnull (then);
+  return g_date_time_compare (now, then) > 0;
+}
+
 static void
 test_snapshot (Fixture *f, gconstpointer data)
 {
@@ -506,7 +517,9 @@ test_snapshot (Fixture *f, gconstpointer data)
                       " WHERE m.date = '2025-07-01'");
   g_assert_cmpstr (kept, ==, taken);
 
-  g_usleep (2000); /* so that the new stamp differs */
+  /* The new stamp must differ: the clock moves past the first one
+   * (by a microsecond, usually at once). */
+  g_assert_true (bp_ui_wait_until (clock_passed, taken, 5000));
   g_assert_true (activate (page, "meetings.take-snapshot"));
   answer_dialog ("replace");
   g_assert_cmpint (bp_test_sql_int (f->sample, "SELECT count(*) FROM snapshot"), ==, 4);
@@ -781,6 +794,12 @@ test_export_pack (Fixture *f, gconstpointer data)
   }
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
 /* Export Board Pack…: the save dialog, with the pack's name, then the
  * pack written where it was told. */
 static void
@@ -788,7 +807,7 @@ test_export_dialog (Fixture *f, gconstpointer data)
 {
   BpMeetingsPage *page = open_page (f, f->sample, 1024, 700);
   g_autofree char *path = g_build_filename (f->dir, "Board pack 2025-07-01.pdf", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFile) folder = g_file_new_for_path (f->dir);
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   GtkWidget *chooser = NULL;
@@ -811,16 +830,14 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpint (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)), ==,
                    GTK_FILE_CHOOSER_ACTION_SAVE);
 
-  g_assert_true (gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error));
+  /* A new file is a folder and a name: GTK 4.8's set_file () fails for a
+   * file not there yet once the chooser shows its folder. */
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, &error));
   g_assert_no_error (error);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  /* The dialog checks the name (asynchronously) before it answers. */
-  for (int i = 0; i < 500 && !g_file_test (path, G_FILE_TEST_IS_REGULAR); i++)
-    {
-      bp_ui_flush ();
-      g_usleep (10000);
-    }
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* The dialog checks the name (asynchronously) before it answers; the
+   * pack is written when it has. */
+  g_assert_true (bp_ui_wait_until (file_exists, (gpointer) path, 20000));
   g_assert_cmpint (pdf_pages (path), >, 10);
   g_assert_null (find_dialog ());
 }
