@@ -459,6 +459,9 @@ check_filter (BpDb *db, GPtrArray *all, const BpActionFilter *filter)
         g_string_append_printf (c_ids, "%s ", ((BpAction *) all->pdata[i])->ref);
         n++;
       }
+  /* An empty filter keeps every action. */
+  if (bp_action_filter_is_empty (filter))
+    g_assert_cmpuint (n, ==, all->len);
   if (!g_str_equal (sql_ids->str, c_ids->str))
     g_test_message ("filter: priority %" G_GINT64_FORMAT " owner %" G_GINT64_FORMAT
                     " rag %#x overdue %s due %s+%d",
@@ -578,6 +581,36 @@ test_filter_agrees (Fixture *f, gconstpointer data)
   }
 }
 
+/* What makes a filter narrow the list, field by field. */
+static void
+test_filter_is_empty (void)
+{
+  BpActionFilter filter = BP_ACTION_FILTER_INIT;
+
+  g_assert_true (bp_action_filter_is_empty (&filter));
+  filter.due_from = "2025-07-01"; /* without a number of days: no window */
+  g_assert_true (bp_action_filter_is_empty (&filter));
+  filter.due_within_days = 0;
+  g_assert_false (bp_action_filter_is_empty (&filter));
+  filter = (BpActionFilter) BP_ACTION_FILTER_INIT;
+  filter.search = "";
+  g_assert_true (bp_action_filter_is_empty (&filter));
+  filter.search = "3.2";
+  g_assert_false (bp_action_filter_is_empty (&filter));
+  filter = (BpActionFilter) BP_ACTION_FILTER_INIT;
+  filter.priority_id = 2;
+  g_assert_false (bp_action_filter_is_empty (&filter));
+  filter = (BpActionFilter) BP_ACTION_FILTER_INIT;
+  filter.owner_id = 5;
+  g_assert_false (bp_action_filter_is_empty (&filter));
+  filter = (BpActionFilter) BP_ACTION_FILTER_INIT;
+  filter.rag_mask = 1u << BP_RAG_RED;
+  g_assert_false (bp_action_filter_is_empty (&filter));
+  filter = (BpActionFilter) BP_ACTION_FILTER_INIT;
+  filter.overdue_as_of = "2025-07-01";
+  g_assert_false (bp_action_filter_is_empty (&filter));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -589,6 +622,7 @@ main (int argc, char **argv)
   ADD ("/plan-writes/add-period", test_add_period);
   ADD ("/plan-writes/filter-agrees", test_filter_agrees);
 #undef ADD
+  g_test_add_func ("/plan-writes/filter-is-empty", test_filter_is_empty);
 
   return g_test_run ();
 }

@@ -1033,12 +1033,8 @@ bp_action_list_get_filter (BpActionList *self)
 gboolean
 bp_action_list_is_filtered (BpActionList *self)
 {
-  const BpActionFilter *f;
-
   g_return_val_if_fail (BP_IS_ACTION_LIST (self), FALSE);
-  f = &self->filter;
-  return f->priority_id > 0 || f->owner_id > 0 || f->rag_mask != 0 || f->overdue_as_of
-         || (f->due_from && f->due_within_days >= 0) || (f->search && *f->search);
+  return !bp_action_filter_is_empty (&self->filter);
 }
 
 gboolean

@@ -136,6 +136,16 @@ bp_action_filter_due_to (const BpActionFilter *filter, char **out_due_to, GError
   return TRUE;
 }
 
+gboolean
+bp_action_filter_is_empty (const BpActionFilter *filter)
+{
+  g_return_val_if_fail (filter != NULL, TRUE);
+  return filter->priority_id <= 0 && filter->owner_id <= 0 && filter->rag_mask == 0
+         && filter->overdue_as_of == NULL
+         && (filter->due_from == NULL || filter->due_within_days < 0)
+         && (filter->search == NULL || *filter->search == '\0');
+}
+
 /* The C form of the WHERE clause of bp_db_list_actions() below, less the
  * search: a change to one is a change to both (test-plan-writes.c runs
  * them side by side). The date due is the revised one when there is one,

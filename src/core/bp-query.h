@@ -31,6 +31,8 @@ gboolean bp_action_filter_due_to (const BpActionFilter *filter, char **out_due_t
  * actions it has read already. @due_to is from bp_action_filter_due_to(). */
 gboolean bp_action_filter_matches (const BpActionFilter *filter, const BpAction *action,
                                    const char *due_to);
+/* TRUE when @filter keeps every action: nothing in it narrows the list. */
+gboolean bp_action_filter_is_empty (const BpActionFilter *filter);
 /* An action's updates, newest first: its RAG history. */
 GPtrArray *bp_db_list_updates (BpDb *self, gint64 action_id, GError **error);
 
