@@ -126,12 +126,17 @@ char *
 bp_db_shared_folder_kind (const char *path)
 {
   const char *forced = g_getenv ("BOARDPACK_SHARED_FOLDER");
-  g_autofree char *abs = g_canonicalize_filename (path, NULL);
-  g_autofree char *abs_dir = g_path_get_dirname (abs);
-  g_autofree char *dir = realpath (abs_dir, NULL);
-  g_autofree char *home = realpath (g_get_home_dir (), NULL);
+  g_autofree char *abs = NULL;
+  g_autofree char *abs_dir = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *home = NULL;
   struct statfs st;
 
+  g_return_val_if_fail (path != NULL, NULL);
+  abs = g_canonicalize_filename (path, NULL);
+  abs_dir = g_path_get_dirname (abs);
+  dir = realpath (abs_dir, NULL);
+  home = realpath (g_get_home_dir (), NULL);
   if (forced && *forced)
     return g_strdup (forced);
   if (dir == NULL)

@@ -1109,7 +1109,10 @@ bp_import_list_fields (BpImportKind kind)
 const char *
 bp_import_field_label (BpImportKind kind, const char *field)
 {
-  BpImportField f = field_from_name (kind, field);
+  BpImportField f;
 
+  g_return_val_if_fail (kind <= BP_IMPORT_UPDATES, NULL);
+  g_return_val_if_fail (field != NULL, NULL);
+  f = field_from_name (kind, field);
   return f == F_NONE ? NULL : field_label (kind, f);
 }

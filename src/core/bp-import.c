@@ -718,8 +718,10 @@ bp_import_preview_free (BpImportPreview *preview)
 BpImport *
 bp_import_new (BpImportKind kind)
 {
-  BpImport *self = g_object_new (BP_TYPE_IMPORT, NULL);
+  BpImport *self;
 
+  g_return_val_if_fail (kind <= BP_IMPORT_UPDATES, NULL);
+  self = g_object_new (BP_TYPE_IMPORT, NULL);
   self->kind = kind;
   return self;
 }
@@ -735,6 +737,7 @@ void
 bp_import_set_kind (BpImport *self, BpImportKind kind)
 {
   g_return_if_fail (BP_IS_IMPORT (self));
+  g_return_if_fail (kind <= BP_IMPORT_UPDATES);
   self->kind = kind;
 }
 

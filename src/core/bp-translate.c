@@ -575,6 +575,7 @@ has_directive (const char *s)
 char *
 bp_tr_join (const char *cy, const char *en)
 {
+  g_return_val_if_fail (cy != NULL && en != NULL, NULL);
   if (current != BP_LANGUAGE_BILINGUAL)
     return g_strdup (current == BP_LANGUAGE_CY ? cy : en);
   if (g_strcmp0 (cy, en) == 0)
@@ -660,6 +661,7 @@ bp_tr_printf (const char *msgid_format, ...)
   va_list args;
   char *s;
 
+  g_return_val_if_fail (msgid_format != NULL, NULL);
   va_start (args, msgid_format);
   if (current == BP_LANGUAGE_UI)
     s = vjoin (NULL, g_dgettext (GETTEXT_PACKAGE, msgid_format), args);
@@ -677,6 +679,7 @@ bp_trn_printf (const char *msgid, const char *msgid_plural, gulong n, ...)
   va_list args;
   char *s;
 
+  g_return_val_if_fail (msgid != NULL && msgid_plural != NULL, NULL);
   va_start (args, n);
   if (current == BP_LANGUAGE_UI)
     s = vjoin (NULL, g_dngettext (GETTEXT_PACKAGE, msgid, msgid_plural, n), args);
