@@ -478,6 +478,9 @@ typedef struct
 {
   const char *path;
   gulong hold_us;
+  GMutex lock;
+  GCond cond;
+  gboolean holding;
 } Holder;
 
 static gpointer
@@ -489,7 +492,11 @@ hold_write_lock (gpointer data)
   g_assert_cmpint (sqlite3_open (h->path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE programme SET title = title",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  g_usleep (h->hold_us);
+  g_mutex_lock (&h->lock);
+  h->holding = TRUE;
+  g_cond_signal (&h->cond);
+  g_mutex_unlock (&h->lock);
+  g_usleep (h->hold_us); /* another program's write, under way */
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   return NULL;
@@ -504,6 +511,7 @@ test_writer_waits_its_turn (Fixture *f, gconstpointer data)
   g_autoptr (BpDb) db = NULL;
   g_autoptr (GError) error = NULL;
   Holder holder = { f->path, 300000 };
+  gint64 deadline;
   GThread *thread;
   gint64 start;
 
@@ -513,12 +521,21 @@ test_writer_waits_its_turn (Fixture *f, gconstpointer data)
   db = bp_db_open (f->path, BP_OPEN_DEFAULT, &error);
   g_setenv ("BOARDPACK_BUSY_TIMEOUT_MS", "300", TRUE);
   g_assert_no_error (error);
+  g_mutex_init (&holder.lock);
+  g_cond_init (&holder.cond);
   thread = g_thread_new ("holder", hold_write_lock, &holder);
-  g_usleep (100000);
+  /* Until the holder has the lock, there is nothing to wait for. */
+  deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  g_mutex_lock (&holder.lock);
+  while (!holder.holding)
+    g_assert_true (g_cond_wait_until (&holder.cond, &holder.lock, deadline) || holder.holding);
+  g_mutex_unlock (&holder.lock);
   start = g_get_monotonic_time ();
   add_note (db, "1.1", "waited its turn");
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 150000);
   g_thread_join (thread);
+  g_cond_clear (&holder.cond);
+  g_mutex_clear (&holder.lock);
   g_clear_object (&db);
   g_assert_cmpint (count_note (f->path, "waited its turn"), ==, 1);
 }
