@@ -504,6 +504,21 @@ failed:
   return bp_db_end_write (self, nested, FALSE, error);
 }
 
+/* The end of a write to the row of @e with @id, once its statement ran:
+ * BP_ERROR_NOT_FOUND, and nothing kept, when no row has that id. */
+static gboolean
+end_write_of_row (BpDb *self, const BpEntity *e, gint64 id, gboolean nested, GError **error)
+{
+  if (sqlite3_changes (bp_db_get_handle (self)) == 0)
+    {
+      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %lld"), _(e->label),
+                   (long long) id);
+      return bp_db_end_write (self, nested, FALSE, error);
+    }
+  bp_db_changed (self, e->table);
+  return bp_db_end_write (self, nested, TRUE, error);
+}
+
 static gboolean
 entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
 {
@@ -520,14 +535,7 @@ entity_update (BpDb *self, const BpEntity *e, gconstpointer row, GError **error)
   sqlite3_bind_int64 (stmt, bind_row (stmt, e, row), id);
   if (!bp_db_step_done_for_row (self, stmt, e, row, error))
     goto failed;
-  if (sqlite3_changes (bp_db_get_handle (self)) == 0)
-    {
-      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %lld"),
-                   _(e->label), (long long) id);
-      goto failed;
-    }
-  bp_db_changed (self, e->table);
-  return bp_db_end_write (self, nested, TRUE, error);
+  return end_write_of_row (self, e, id, nested, error);
 
 failed:
   return bp_db_end_write (self, nested, FALSE, error);
@@ -548,14 +556,7 @@ entity_delete (BpDb *self, const BpEntity *e, gint64 id, GError **error)
   sqlite3_bind_int64 (stmt, 1, id);
   if (!bp_db_step_done (self, stmt, e, error))
     goto failed;
-  if (sqlite3_changes (bp_db_get_handle (self)) == 0)
-    {
-      g_set_error (error, BP_ERROR, BP_ERROR_NOT_FOUND, _("No %s with id %lld"),
-                   _(e->label), (long long) id);
-      goto failed;
-    }
-  bp_db_changed (self, e->table);
-  return bp_db_end_write (self, nested, TRUE, error);
+  return end_write_of_row (self, e, id, nested, error);
 
 failed:
   return bp_db_end_write (self, nested, FALSE, error);
@@ -745,35 +746,17 @@ find_by_key (BpDb *self, const BpEntity *e, const char *key, GError **error)
   return entity_get_where (self, e, e->key_column, key, 0, error);
 }
 
-BpAction *
-bp_db_find_action (BpDb *self, const char *ref, GError **error)
-{
-  return find_by_key (self, &bp_entity_action, ref, error);
-}
+#define BP_DEFINE_FIND(name, T)                                                  \
+  T *bp_db_find_##name (BpDb *self, const char *key, GError **error)             \
+  {                                                                              \
+    return find_by_key (self, &bp_entity_##name, key, error);                    \
+  }
 
-BpMeeting *
-bp_db_find_meeting (BpDb *self, const char *date, GError **error)
-{
-  return find_by_key (self, &bp_entity_meeting, date, error);
-}
-
-BpPerson *
-bp_db_find_person (BpDb *self, const char *name, GError **error)
-{
-  return find_by_key (self, &bp_entity_person, name, error);
-}
-
-BpOrganisation *
-bp_db_find_organisation (BpDb *self, const char *name, GError **error)
-{
-  return find_by_key (self, &bp_entity_organisation, name, error);
-}
-
-BpPriority *
-bp_db_find_priority (BpDb *self, const char *code, GError **error)
-{
-  return find_by_key (self, &bp_entity_priority, code, error);
-}
+BP_DEFINE_FIND (action, BpAction)
+BP_DEFINE_FIND (meeting, BpMeeting)
+BP_DEFINE_FIND (person, BpPerson)
+BP_DEFINE_FIND (organisation, BpOrganisation)
+BP_DEFINE_FIND (priority, BpPriority)
 
 gint64
 bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GError **error)
