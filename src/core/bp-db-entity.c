@@ -254,15 +254,6 @@ id_exists (BpDb *self, const char *table, gint64 id)
   return found;
 }
 
-static gboolean
-is_blank (const char *s)
-{
-  for (; s && *s; s++)
-    if (!g_ascii_isspace (*s))
-      return FALSE;
-  return TRUE;
-}
-
 /* "action 1.2", "person Alice Owner": a row as messages name it. */
 static char *
 row_name (const BpEntity *e, gconstpointer row)
@@ -297,7 +288,7 @@ check_fields (const BpEntity *e, gconstpointer row, GError **error)
           {
             const char *s = *(char **) p;
 
-            if ((f->flags & BP_FIELD_REQUIRED) && is_blank (s))
+            if ((f->flags & BP_FIELD_REQUIRED) && bp_text_is_blank (s))
               {
                 g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("%s: the %s must not be empty"),
                              WHO, _(f->label));

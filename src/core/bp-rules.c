@@ -324,3 +324,12 @@ bp_polarity_parse (const char *text, BpPolarity *out_polarity)
     return FALSE;
   return TRUE;
 }
+
+gboolean
+bp_text_is_blank (const char *s)
+{
+  for (; s && *s; s++)
+    if (!g_ascii_isspace (*s))
+      return FALSE;
+  return TRUE;
+}

@@ -57,4 +57,8 @@ const char *bp_direction_label (BpDirection direction);
 const char *bp_polarity_to_string (BpPolarity polarity);
 gboolean bp_polarity_parse (const char *text, BpPolarity *out_polarity);
 
+/* TRUE when @s is NULL, empty or only ASCII spaces: a required text the
+ * user has not given. */
+gboolean bp_text_is_blank (const char *s);
+
 G_END_DECLS
