@@ -963,18 +963,11 @@ bp_action_editor_close_request (GtkWindow *window)
                                    ? g_strdup_printf (_("Save Changes to Action %s?"),
                                                       self->base->ref)
                                    : g_strdup (_("Save the New Action?"));
-      GtkWidget *dialog = adw_message_dialog_new (window, heading,
-                                                  _("The changes are lost if you close without "
-                                                    "saving."));
+      GtkWidget *dialog
+        = bp_unsaved_changes_dialog_new (window, heading,
+                                         _("The changes are lost if you close without saving."),
+                                         _("_Keep Editing"));
 
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Keep Editing"),
-                                        "discard", _("_Discard"), "save", _("_Save"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
       g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
       gtk_window_present (GTK_WINDOW (dialog));
       return TRUE;

@@ -362,6 +362,25 @@ bp_widget_toast (GtkWidget *widget, const char *title)
     bp_window_add_toast (BP_WINDOW (root), title);
 }
 
+GtkWidget *
+bp_unsaved_changes_dialog_new (GtkWindow *parent, const char *heading, const char *body,
+                               const char *cancel_label)
+{
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (heading != NULL && cancel_label != NULL, NULL);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", cancel_label, "discard", _("_Discard"),
+                                    "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return GTK_WIDGET (dialog);
+}
+
 /* --------------------------------------------------------------- actions */
 
 static void
@@ -458,19 +477,10 @@ ask_about_unsaved_changes (BpWindow *self)
       || !bp_meetings_page_has_unsaved_changes (BP_MEETINGS_PAGE (self->meetings_page)))
     return FALSE;
   adw_view_stack_set_visible_child_name (self->view_stack, "meetings");
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save the Front Sheet?"),
-                                   _("The meeting's front sheet has changes that are not saved."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = bp_unsaved_changes_dialog_new (GTK_WINDOW (self), _("Save the Front Sheet?"),
+                                          _("The meeting's front sheet has changes that are not "
+                                            "saved."),
+                                          _("_Cancel"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
