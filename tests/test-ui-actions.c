@@ -675,6 +675,15 @@ test_editor_validation (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_field (editor, "title"))), ==,
                    before->title);
   g_assert_false (bp_action_editor_is_modified (BP_ACTION_EDITOR (editor)));
+  /* Dates as UK papers write them. */
+  {
+    g_autofree char *due = bp_date_format_uk (before->due_date);
+
+    g_assert_nonnull (before->due_date);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_field (editor, "due-date"))), ==,
+                     due);
+    g_assert_nonnull (strchr (due, '/'));
+  }
 
   /* An empty title: shown beside the field, nothing written. */
   set_field (editor, "title", "  ");
@@ -707,11 +716,17 @@ test_editor_validation (Fixture *f, gconstpointer data)
   set_field (editor, "due-date", "2025-02-30");
   g_assert_false (bp_action_editor_save (BP_ACTION_EDITOR (editor)));
   g_assert_true (shows_error (editor, "due-date"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (editor_field (editor, "due-date-error"))),
+                            "DD/MM/YYYY"));
+  /* A date as UK papers write it is a date; the error says how to write one. */
   set_field (editor, "due-date", "31/01/2026");
   set_field (editor, "revised-due-date", "soon");
   g_assert_false (bp_action_editor_save (BP_ACTION_EDITOR (editor)));
-  g_assert_true (shows_error (editor, "due-date"));
+  g_assert_false (shows_error (editor, "due-date"));
   g_assert_true (shows_error (editor, "revised-due-date"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (editor_field (editor,
+                                                                         "revised-due-date-error"))),
+                            "DD/MM/YYYY"));
   set_field (editor, "due-date", before->due_date);
   set_field (editor, "revised-due-date", "");
   set_field (editor, "start-date", before->start_date ? before->start_date : "");
@@ -870,6 +885,7 @@ test_editor_update (Fixture *f, gconstpointer data)
   GtkWidget *history = editor_field (editor, "history-list");
   guint rows_before = 0, rows_after = 0;
   g_autofree char *today = bp_date_today ();
+  g_autofree char *today_uk = bp_date_format_uk (today);
 
   /* 2.4 is green in the sample (3.2 is red already). */
   g_assert_cmpint (before->rag, !=, BP_RAG_RED);
@@ -877,9 +893,9 @@ test_editor_update (Fixture *f, gconstpointer data)
     rows_before++;
   g_assert_cmpuint (rows_before, ==, MAX (updates, 1));
 
-  /* The form starts at today, at the action's RAG. */
+  /* The form starts at today, as DD/MM/YYYY, at the action's RAG. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_field (editor, "update-date"))), ==,
-                   today);
+                   today_uk);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (rag_choice (editor, before->rag))));
 
   /* Without commentary: an error beside it, nothing added. */
@@ -971,10 +987,20 @@ test_editor_milestones (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (editor, "editor.add-milestone", NULL));
   g_assert_true (shows_error (editor, "milestone-due"));
   g_assert_cmpint (sql_int (f, sql), ==, before);
-  set_field (editor, "milestone-due", "2026-03-31");
+  set_field (editor, "milestone-due", "31/03/2026");
   g_assert_true (gtk_widget_activate_action (editor, "editor.add-milestone", NULL));
   bp_ui_flush ();
   g_assert_cmpint (sql_int (f, sql), ==, before + 1);
+  {
+    g_autofree char *due_sql = g_strdup_printf ("SELECT count(*) FROM milestone WHERE action_id = %"
+                                                G_GINT64_FORMAT " AND due_date = '2026-03-31'",
+                                                a->id);
+
+    g_assert_cmpint (sql_int (f, due_sql), ==, 1);
+  }
+  /* The form is empty again for the next one. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (editor_field (editor, "milestone-due"))),
+                   ==, "");
 
   /* Mark the first one not done as done. */
   check = bp_ui_find_type (list, GTK_TYPE_CHECK_BUTTON);

@@ -12,6 +12,8 @@
 
 #include "bp-action-editor.h"
 #include "bp-action-list.h"
+#include "bp-date-row.h"
+#include "bp-form.h"
 #include "bp-query.h"
 #include "bp-rules.h"
 #include "bp-window.h"
@@ -19,7 +21,7 @@
 typedef enum
 {
   KIND_TEXT,     /* GtkEntry */
-  KIND_DATE,     /* GtkEntry, YYYY-MM-DD */
+  KIND_DATE,     /* BpDateRow: DD/MM/YYYY shown, YYYY-MM-DD stored */
   KIND_LONG,     /* GtkTextView */
   KIND_PRIORITY, /* GtkDropDown of priority areas */
   KIND_PERSON,   /* GtkDropDown of people, "No owner" first */
@@ -159,6 +161,8 @@ input_set_text (BpActionEditor *self, Field f, const char *text)
 
   if (GTK_IS_TEXT_VIEW (w))
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (w)), text ? text : "", -1);
+  else if (BP_IS_DATE_ROW (w))
+    bp_date_row_set_iso (BP_DATE_ROW (w), text);
   else
     gtk_editable_set_text (GTK_EDITABLE (w), text ? text : "");
 }
@@ -403,12 +407,18 @@ read_form (BpActionEditor *self)
       case KIND_DATE:
       case KIND_LONG:
         {
-          g_autofree char *text = input_get_text (self, f);
+          g_autofree char *text = NULL;
+
+          /* A date as the file stores it; text that is no date stays as
+           * written, for check_action () to refuse. */
+          if (fields[f].kind != KIND_DATE
+              || !bp_date_row_get_iso (BP_DATE_ROW (self->inputs[f]), &text, NULL))
+            text = input_get_text (self, f);
 
           if (!same_text (text, *text_field (a, f)))
             {
               g_free (*text_field (a, f));
-              *text_field (a, f) = *text ? g_steal_pointer (&text) : NULL;
+              *text_field (a, f) = text && *text ? g_steal_pointer (&text) : NULL;
             }
         }
         break;
@@ -457,42 +467,29 @@ load_form (BpActionEditor *self)
 
 /* ---------------------------------------------------------- validation */
 
-static gboolean
-is_blank (const char *s)
-{
-  for (; s && *s; s++)
-    if (!g_ascii_isspace (*s))
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-not_a_date (const char *text)
-{
-  return g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, for example 2025-03-31."),
-                          text);
-}
-
-/* What is wrong with @a, field by field, in @messages (each NULL or a
- * message); returns how many problems. The core checks the same rules
- * and more, but cannot tell that a due date is before the start. */
+/* What is wrong with @a, the form as read_form () read it, field by
+ * field, in @messages (each NULL or a message); returns how many
+ * problems. The core checks the same rules and more, but cannot tell
+ * that a due date is before the start. */
 static guint
-check_action (const BpAction *a, char *messages[N_ACTION_FIELDS])
+check_action (BpActionEditor *self, const BpAction *a, char *messages[N_ACTION_FIELDS])
 {
+  static const Field dates[] = { F_START_DATE, F_DUE_DATE, F_REVISED_DUE_DATE };
   guint n = 0;
 
-  if (is_blank (a->ref))
+  if (bp_text_is_blank (a->ref))
     messages[F_REF] = g_strdup (_("Give the action a reference, such as 3.2."));
   if (a->priority_id <= 0)
     messages[F_PRIORITY] = g_strdup (_("Choose the priority area the action belongs to."));
-  if (is_blank (a->title))
+  if (bp_text_is_blank (a->title))
     messages[F_TITLE] = g_strdup (_("Give the action a title: what will be done."));
-  if (a->start_date && !bp_date_is_valid (a->start_date))
-    messages[F_START_DATE] = not_a_date (a->start_date);
-  if (a->due_date && !bp_date_is_valid (a->due_date))
-    messages[F_DUE_DATE] = not_a_date (a->due_date);
-  if (a->revised_due_date && !bp_date_is_valid (a->revised_due_date))
-    messages[F_REVISED_DUE_DATE] = not_a_date (a->revised_due_date);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!bp_date_row_get_iso (BP_DATE_ROW (self->inputs[dates[i]]), NULL, &error))
+        messages[dates[i]] = g_strdup (error->message);
+    }
   if (a->start_date && bp_date_is_valid (a->start_date))
     {
       if (a->due_date && bp_date_is_valid (a->due_date) && strcmp (a->due_date, a->start_date) < 0)
@@ -535,13 +532,11 @@ message_for_field (const GError *error)
   return g_strconcat (first, g_utf8_next_char (msg), NULL);
 }
 
+/* Each field's error is a label under it, its own error row. */
 static void
 clear_error (BpActionEditor *self, Field f)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->errors[f]), FALSE);
-  gtk_label_set_text (self->errors[f], "");
-  gtk_widget_remove_css_class (self->inputs[f], "error");
-  gtk_accessible_reset_state (GTK_ACCESSIBLE (self->inputs[f]), GTK_ACCESSIBLE_STATE_INVALID);
+  bp_form_clear_error (self->inputs[f], GTK_WIDGET (self->errors[f]), self->errors[f]);
 }
 
 static void
@@ -555,11 +550,7 @@ clear_errors (BpActionEditor *self, Field first, Field last)
 static void
 show_error (BpActionEditor *self, Field f, const char *message, gboolean focus)
 {
-  gtk_label_set_text (self->errors[f], message);
-  gtk_widget_set_visible (GTK_WIDGET (self->errors[f]), TRUE);
-  gtk_widget_add_css_class (self->inputs[f], "error");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->inputs[f]), GTK_ACCESSIBLE_STATE_INVALID,
-                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  bp_form_show_error (self->inputs[f], GTK_WIDGET (self->errors[f]), self->errors[f], message);
   if (focus)
     gtk_widget_grab_focus (self->inputs[f]);
 }
@@ -908,25 +899,23 @@ add_milestone_action (GtkWidget *widget, const char *name, GVariant *param)
   BpActionEditor *self = BP_ACTION_EDITOR (widget);
   g_autoptr (GError) error = NULL;
   g_autofree char *title = input_get_text (self, F_MILESTONE_TITLE);
-  g_autofree char *due = input_get_text (self, F_MILESTONE_DUE);
+  g_autofree char *due = NULL;
   BpMilestone m = { 0 };
 
   clear_errors (self, F_MILESTONE_TITLE, F_MILESTONE_DUE);
-  if (is_blank (title))
+  if (bp_text_is_blank (title))
     {
       show_error (self, F_MILESTONE_TITLE, _("Say what the milestone is."), TRUE);
       return;
     }
-  if (*due && !bp_date_is_valid (due))
+  if (!bp_date_row_check (BP_DATE_ROW (self->inputs[F_MILESTONE_DUE]), &due))
     {
-      g_autofree char *message = not_a_date (due);
-
-      show_error (self, F_MILESTONE_DUE, message, TRUE);
+      gtk_widget_grab_focus (self->inputs[F_MILESTONE_DUE]);
       return;
     }
   m.action_id = self->action_id;
   m.title = g_strstrip (title);
-  m.due_date = *due ? due : NULL;
+  m.due_date = due;
   if (!bp_db_insert_milestone (self->db, &m, &error))
     {
       show_core_error (self, error, F_MILESTONE_TITLE, F_MILESTONE_DUE);
@@ -1007,12 +996,12 @@ bp_action_editor_class_init (BpActionEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = bp_action_editor_dispose;
   object_class->finalize = bp_action_editor_finalize;
-  window_class->close_request = bp_action_editor_close_request;
+  GTK_WINDOW_CLASS (klass)->close_request = bp_action_editor_close_request;
 
+  g_type_ensure (BP_TYPE_DATE_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/boardpack/Boardpack/bp-action-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, BpActionEditor, toast_overlay);
@@ -1174,7 +1163,7 @@ bp_action_editor_save (BpActionEditor *self)
     return FALSE;
   clear_errors (self, 0, N_ACTION_FIELDS - 1);
   form = read_form (self);
-  problems = check_action (form, messages);
+  problems = check_action (self, form, messages);
   if (messages[F_REF] == NULL)
     {
       g_autoptr (BpAction) other = bp_db_find_action (self->db, form->ref, NULL);
@@ -1267,16 +1256,17 @@ bp_action_editor_add_update (BpActionEditor *self)
   if (self->action_id == 0 || bp_db_is_read_only (self->db))
     return FALSE;
   clear_errors (self, F_UPDATE_DATE, F_UPDATE_NEXT_STEPS);
-  date = input_get_text (self, F_UPDATE_DATE);
   author = g_strstrip (input_get_text (self, F_UPDATE_AUTHOR));
   commentary = g_strstrip (input_get_text (self, F_UPDATE_COMMENTARY));
   next_steps = g_strstrip (input_get_text (self, F_UPDATE_NEXT_STEPS));
-  if (!bp_date_is_valid (date))
+  if (bp_date_row_is_empty (BP_DATE_ROW (self->inputs[F_UPDATE_DATE])))
     {
-      g_autofree char *message = *date ? not_a_date (date)
-                                       : g_strdup (_("Give the date of the update (YYYY-MM-DD)."));
-
-      show_error (self, F_UPDATE_DATE, message, TRUE);
+      show_error (self, F_UPDATE_DATE, _("Give the date of the update (DD/MM/YYYY)."), TRUE);
+      return FALSE;
+    }
+  if (!bp_date_row_check (BP_DATE_ROW (self->inputs[F_UPDATE_DATE]), &date))
+    {
+      gtk_widget_grab_focus (self->inputs[F_UPDATE_DATE]);
       return FALSE;
     }
   if (*commentary == '\0')

@@ -248,10 +248,14 @@ def main():
     editor = poll("the action editor window", editor_window, dump=app)
     log("the editor is open: %r" % editor.name)
 
+    # A date row (an AdwEntryRow) names its text by its title twice in
+    # libadwaita 1.2 ("Date Date"): by the title and by the floating title.
     date = find(editor, "the update's Date field",
-                lambda n: n.name == "Date" and n.roleName in ("entry", "text"))
-    today = datetime.date.today().isoformat()
-    if read_text(date) not in (args.as_of, today):
+                lambda n: n.name in ("Date", "Date Date") and n.roleName in ("entry", "text"))
+    # The editor shows dates as UK papers write them, DD/MM/YYYY.
+    today = datetime.date.today().strftime("%d/%m/%Y")
+    as_of = datetime.date.fromisoformat(args.as_of).strftime("%d/%m/%Y")
+    if read_text(date) not in (as_of, today):
         raise Failure("the Date field should default to today (%s), it reads %r"
                       % (today, read_text(date)))
 
