@@ -905,6 +905,18 @@ test_error_column (void)
   g_assert_cmpstr (bp_error_get_detail (io), ==, "disk full");
   bp_error_set_column (io, "title", "disk full");
   g_assert_cmpstr (bp_error_get_detail (io), ==, "disk full");
+
+  /* The detail stays the field's part when the message is prefixed. */
+  {
+    g_autoptr (GError) field = g_error_new_literal (BP_ERROR, BP_ERROR_INVALID,
+                                                    "action 3.2: the title must not be empty");
+
+    bp_error_set_column (field, "title", "action 3.2");
+    g_assert_cmpstr (bp_error_get_detail (field), ==, "the title must not be empty");
+    g_prefix_error (&field, "Cannot write the sample: ");
+    g_assert_cmpstr (bp_error_get_column (field), ==, "title");
+    g_assert_cmpstr (bp_error_get_detail (field), ==, "the title must not be empty");
+  }
 }
 
 int

@@ -110,6 +110,9 @@ test_dates (void)
       { "Mar-25", FALSE, NULL }, { "March 2025", FALSE, NULL }, { "2024/25", FALSE, NULL },
       { "Q3 2024/25", FALSE, NULL }, { "2025", FALSE, NULL }, { "TBC", FALSE, NULL },
       { "31/13/2025", FALSE, NULL }, { "-", FALSE, NULL }, { NULL, TRUE, NULL },
+      /* Every date the file may hold reads back as the form shows it. */
+      { "2300-01-01", TRUE, "2300-01-01" }, { "1850-06-01", TRUE, "1850-06-01" },
+      { "01/01/2300", TRUE, "2300-01-01" }, { "01/06/1850", TRUE, "1850-06-01" },
     };
 
     for (gsize i = 0; i < G_N_ELEMENTS (uk); i++)
@@ -119,6 +122,26 @@ test_dates (void)
         g_assert_cmpint (bp_date_parse_uk (uk[i].text, &iso), ==, uk[i].ok);
         g_assert_cmpstr (iso, ==, uk[i].iso);
       }
+  }
+
+  /* Why a typed date is wrong, when that is known; never the periods a
+   * spreadsheet cell may hold. */
+  {
+    g_autofree char *iso = NULL;
+    g_autofree char *problem = NULL;
+
+    g_assert_false (bp_date_parse_day ("31/02/2025", &iso, &problem));
+    g_assert_null (iso);
+    g_assert_nonnull (problem);
+    g_assert_nonnull (strstr (problem, "28"));
+    g_clear_pointer (&problem, g_free);
+    g_assert_false (bp_date_parse_day ("31/13/2025", &iso, &problem));
+    g_assert_nonnull (strstr (problem, "13"));
+    g_clear_pointer (&problem, g_free);
+    g_assert_false (bp_date_parse_day ("soon", &iso, &problem));
+    g_assert_null (problem);
+    g_assert_false (bp_date_parse_day ("Mar-25", &iso, &problem));
+    g_assert_null (problem);
   }
 }
 

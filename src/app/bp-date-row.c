@@ -117,7 +117,6 @@ static void
 bp_date_row_init (BpDateRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->hint), _("For example 31/07/2025"));
 }
 
 /* -------------------------------------------------------------- public */
@@ -147,6 +146,7 @@ bp_date_row_get_iso (BpDateRow *self, char **out_iso, GError **error)
 {
   const char *text;
   g_autofree char *iso = NULL;
+  g_autofree char *problem = NULL;
 
   g_return_val_if_fail (BP_IS_DATE_ROW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -154,13 +154,19 @@ bp_date_row_get_iso (BpDateRow *self, char **out_iso, GError **error)
   if (out_iso)
     *out_iso = NULL;
   text = gtk_editable_get_text (GTK_EDITABLE (self));
-  if (!bp_date_parse_uk (text, &iso))
+  if (!bp_date_parse_day (text, &iso, &problem))
     {
       g_autofree char *trimmed = g_strstrip (g_strdup (text));
 
-      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   _("“%s” is not a date: write it as DD/MM/YYYY, for example 31/07/2025."),
-                   trimmed);
+      if (problem)
+        /* Translators: %s is what is wrong with the date, "“31/02/2025” is
+         * not a date: February 2025 has 28 days". */
+        g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                     _("%s. Write the date as DD/MM/YYYY, for example 31/07/2025."), problem);
+      else
+        g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+                     _("“%s” is not a date: write it as DD/MM/YYYY, for example 31/07/2025."),
+                     trimmed);
       return FALSE;
     }
   if (out_iso)

@@ -52,11 +52,13 @@ bp_form_set_error (GtkWidget *field, GtkWidget *error_row, GtkLabel *label, cons
 GtkWidget *
 bp_form_error_row_new (const char *label_name, GtkLabel **out_label)
 {
-  GtkWidget *row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE, "focusable",
-                                 FALSE, "visible", FALSE, NULL);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *row;
+  GtkWidget *label;
 
   g_return_val_if_fail (out_label != NULL, NULL);
+  row = g_object_new (ADW_TYPE_PREFERENCES_ROW, "activatable", FALSE, "focusable", FALSE,
+                      "visible", FALSE, NULL);
+  label = gtk_label_new (NULL);
 
   if (label_name)
     gtk_widget_set_name (label, label_name);

@@ -206,6 +206,15 @@ typedef struct
   char *problem;
 } Result;
 
+/* "“x” is not a date" when nothing more is known: the forms it may take. */
+static char *
+not_a_date (const char *text)
+{
+  return g_strdup_printf (_("“%s” is not a date (write it as 31/03/2025, Mar-25, "
+                            "Q3 2024/25 or 2024/25)"),
+                          text);
+}
+
 static BpDateKind
 invalid (Result *r, const char *text, const char *why)
 {
@@ -213,9 +222,7 @@ invalid (Result *r, const char *text, const char *why)
   if (why)
     r->problem = g_strdup_printf (_("“%s” is not a date: %s"), text, why);
   else
-    r->problem = g_strdup_printf (_("“%s” is not a date (write it as 31/03/2025, Mar-25, "
-                                    "Q3 2024/25 or 2024/25)"),
-                                  text);
+    r->problem = not_a_date (text);
   return r->kind;
 }
 
@@ -519,31 +526,72 @@ bp_date_format (const char *iso, const char *format)
   return dt ? g_date_time_format (dt, format) : g_strdup (iso);
 }
 
-gboolean
-bp_date_parse_uk (const char *text, char **out_iso)
+/* DD/MM/YYYY with any four-digit year, as bp_date_format_uk () writes a
+ * date the loose reader finds out of its range. */
+static char *
+parse_uk_any_year (const char *text)
 {
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
   g_autofree char *iso = NULL;
+  int d, m, y, n = 0;
+
+  if (sscanf (trimmed, "%2d/%2d/%4d%n", &d, &m, &y, &n) != 3 || trimmed[n] != '\0'
+      || strlen (trimmed) != 10)
+    return NULL;
+  iso = g_strdup_printf ("%04d-%02d-%02d", y, m, d);
+  return bp_date_is_valid (iso) ? g_steal_pointer (&iso) : NULL;
+}
+
+gboolean
+bp_date_parse_day (const char *text, char **out_iso, char **out_problem)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *iso = NULL;
+  g_autofree char *problem = NULL;
 
   g_return_val_if_fail (out_iso != NULL, FALSE);
   *out_iso = NULL;
+  if (out_problem)
+    *out_problem = NULL;
+  if (bp_date_is_valid (trimmed))
+    {
+      *out_iso = g_steal_pointer (&trimmed);
+      return TRUE;
+    }
   /* The financial year start only matters for periods, which a form refuses. */
-  switch (bp_date_parse_loose (text, 4, &iso, NULL))
+  switch (bp_date_parse_loose (trimmed, 4, &iso, &problem))
     {
     case BP_DATE_EMPTY:
       /* Spaces are no date; a lone "-" or "/" is not a date typed. */
-      for (const char *p = text ? text : ""; *p; p++)
-        if (!g_ascii_isspace (*p))
-          return FALSE;
-      return TRUE;
+      return *trimmed == '\0';
     case BP_DATE_DAY:
       *out_iso = g_steal_pointer (&iso);
       return TRUE;
+    case BP_DATE_INVALID:
+      *out_iso = parse_uk_any_year (trimmed);
+      if (*out_iso)
+        return TRUE;
+      /* Only a reason: the forms of a spreadsheet cell (periods among
+       * them) are not what a form asks for. */
+      if (out_problem && problem)
+        {
+          g_autofree char *generic = not_a_date (trimmed);
+
+          if (!g_str_equal (problem, generic))
+            *out_problem = g_steal_pointer (&problem);
+        }
+      return FALSE;
     case BP_DATE_PERIOD:
     case BP_DATE_WORDS:
-    case BP_DATE_INVALID:
     default:
       return FALSE;
     }
+}
+
+gboolean
+bp_date_parse_uk (const char *text, char **out_iso)
+{
+  return bp_date_parse_day (text, out_iso, NULL);
 }
 
 char *

@@ -57,11 +57,16 @@ char *bp_date_format_uk (const char *iso);
  * ("%-d %B %Y": "31 March 2025"); text that is not a date is returned as
  * it is ("" for NULL). Newly allocated. */
 char *bp_date_format (const char *iso, const char *format);
-/* Reads one calendar day as people type it in a form: whatever
- * bp_date_parse_loose () reads as BP_DATE_DAY (31/07/2025, 31/7/25,
- * 31 July 2025, 2025-07-31 as the file stores it); surrounding spaces are
+/* Reads one calendar day as people type it in a form: any date as the
+ * file stores it (2025-07-31), whatever bp_date_parse_loose () reads as
+ * BP_DATE_DAY (31/07/2025, 31 July 2025; a two-digit year is 20xx:
+ * 31/7/25), or DD/MM/YYYY with any four-digit year, so that every date
+ * the file holds reads back as it is shown; surrounding spaces are
  * ignored. Empty text is "no date": TRUE with *out_iso NULL. FALSE for
- * anything else, periods ("Jul-25") included. */
+ * anything else, periods ("Jul-25") included, with what is wrong in
+ * *@out_problem when it is known (may be NULL). */
+gboolean bp_date_parse_day (const char *text, char **out_iso, char **out_problem);
+/* bp_date_parse_day () without the problem. */
 gboolean bp_date_parse_uk (const char *text, char **out_iso);
 /* @date plus @days, as YYYY-MM-DD; NULL if @date is not valid. */
 char *bp_date_add_days (const char *date, int days);

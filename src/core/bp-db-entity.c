@@ -382,11 +382,12 @@ bp_db_check_references (BpDb *self, const BpEntity *e, gconstpointer row, guint 
         {
           g_autofree char *who = row_name (e, row);
 
-          g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                       _("%s: unknown %s (no such record: %lld)"),
-                       who, _(f->label), (long long) id);
-          if (error)
-            bp_error_set_column (*error, f->column, who);
+          GError *missing = g_error_new (BP_ERROR, BP_ERROR_INVALID,
+                                         _("%s: unknown %s (no such record: %lld)"), who,
+                                         _(f->label), (long long) id);
+
+          bp_error_set_column (missing, f->column, who);
+          g_propagate_error (error, missing);
           return FALSE;
         }
     }
@@ -732,14 +733,14 @@ bp_db_link_action_measure (BpDb *self, gint64 action_id, gint64 measure_id, GErr
 static gpointer
 find_by_key (BpDb *self, const BpEntity *e, const char *key, GError **error)
 {
-  g_return_val_if_fail (BP_IS_DB (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
   return entity_get_where (self, e, e->key_column, key, 0, error);
 }
 
 #define BP_DEFINE_FIND(name, T)                                                  \
   T *bp_db_find_##name (BpDb *self, const char *key, GError **error)             \
   {                                                                              \
+    g_return_val_if_fail (BP_IS_DB (self), NULL);                                \
+    g_return_val_if_fail (key != NULL, NULL);                                    \
     return find_by_key (self, &bp_entity_##name, key, error);                    \
   }
 

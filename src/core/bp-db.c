@@ -271,46 +271,47 @@ injected_failure (BpDb *self, GError **error)
 static void
 set_exists_error (const BpEntity *entity, gconstpointer row, GError **error)
 {
+  GError *exists = NULL;
   const char *key = row ? bp_entity_row_key (entity, row) : NULL;
   const char *column = entity->key_column;
 
   if (key == NULL)
     key = "";
   if (entity == &bp_entity_action)
-    g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+    g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID,
                  _("Action %s already exists: choose another reference."), key);
   else if (entity == &bp_entity_risk)
-    g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+    g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID,
                  _("Risk %s already exists: choose another reference."), key);
   else if (entity == &bp_entity_priority)
-    g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+    g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID,
                  _("Priority area %s already exists: choose another code."), key);
   else if (entity == &bp_entity_organisation)
-    g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+    g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID,
                  _("An organisation named “%s” already exists."), key);
   else if (entity == &bp_entity_meeting)
     {
       g_autofree char *when = bp_date_format_uk (key);
 
-      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+      g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID,
                    _("A meeting on %s already exists: choose another date."), when);
     }
   else if (entity == &bp_entity_measure_value)
     {
-      g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
+      g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID,
                    _("This measure already has a value for %s."), key);
       column = "period";
     }
   else if (entity == &bp_entity_snapshot)
     {
-      g_set_error_literal (error, BP_ERROR, BP_ERROR_INVALID,
+      g_set_error_literal (&exists, BP_ERROR, BP_ERROR_INVALID,
                            _("This meeting already has a snapshot."));
       column = "meeting_id";
     }
   else
-    g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("“%s” is already in the file."), key);
-  if (error)
-    bp_error_set_column (*error, column, NULL);
+    g_set_error (&exists, BP_ERROR, BP_ERROR_INVALID, _("“%s” is already in the file."), key);
+  bp_error_set_column (exists, column, NULL);
+  g_propagate_error (error, exists);
 }
 
 gboolean

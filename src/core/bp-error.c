@@ -8,70 +8,31 @@
 typedef struct
 {
   const char *column; /* interned */
-  gsize detail;       /* where the message's part about the field starts */
+  char *detail;       /* the message's part about the field, or NULL */
 } BpErrorPrivate;
 
 static void
 bp_error_private_init (BpErrorPrivate *priv)
 {
   priv->column = NULL;
-  priv->detail = 0;
+  priv->detail = NULL;
 }
 
 static void
 bp_error_private_copy (const BpErrorPrivate *src, BpErrorPrivate *dest)
 {
   dest->column = src->column;
-  dest->detail = src->detail;
+  dest->detail = g_strdup (src->detail);
 }
 
 static void
 bp_error_private_clear (BpErrorPrivate *priv)
 {
   priv->column = NULL;
-  priv->detail = 0;
+  g_clear_pointer (&priv->detail, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (BpError, bp_error)
-
-const char *
-bp_error_get_column (const GError *error)
-{
-  BpErrorPrivate *priv;
-
-  if (error == NULL || error->domain != BP_ERROR)
-    return NULL;
-  priv = bp_error_get_private (error);
-  return priv ? priv->column : NULL;
-}
-
-const char *
-bp_error_get_detail (const GError *error)
-{
-  BpErrorPrivate *priv;
-
-  g_return_val_if_fail (error != NULL, NULL);
-  priv = error->domain == BP_ERROR ? bp_error_get_private (error) : NULL;
-  if (priv == NULL || priv->detail >= strlen (error->message))
-    return error->message;
-  return error->message + priv->detail;
-}
-
-void
-bp_error_set_column (GError *error, const char *column, const char *record)
-{
-  BpErrorPrivate *priv;
-  gsize n = record ? strlen (record) : 0;
-
-  g_return_if_fail (error != NULL && error->domain == BP_ERROR);
-  priv = bp_error_get_private (error);
-  if (priv == NULL)
-    return;
-  priv->column = g_intern_string (column);
-  priv->detail = 0;
-  if (n > 0 && strncmp (error->message, record, n) == 0 && strncmp (error->message + n, ": ", 2) == 0)
-    priv->detail = n + 2;
-}
 
 int
 bp_error_exit_code (const GError *error)
@@ -98,4 +59,43 @@ bp_error_exit_code (const GError *error)
     default:
       return 74;
     }
+}
+
+const char *
+bp_error_get_column (const GError *error)
+{
+  BpErrorPrivate *priv;
+
+  if (error == NULL || error->domain != BP_ERROR)
+    return NULL;
+  priv = bp_error_get_private (error);
+  return priv ? priv->column : NULL;
+}
+
+const char *
+bp_error_get_detail (const GError *error)
+{
+  BpErrorPrivate *priv;
+
+  g_return_val_if_fail (error != NULL, NULL);
+  priv = error->domain == BP_ERROR ? bp_error_get_private (error) : NULL;
+  return priv && priv->detail ? priv->detail : error->message;
+}
+
+void
+bp_error_set_column (GError *error, const char *column, const char *record)
+{
+  BpErrorPrivate *priv;
+  gsize n = record ? strlen (record) : 0;
+
+  g_return_if_fail (error != NULL && error->domain == BP_ERROR);
+  priv = bp_error_get_private (error);
+  if (priv == NULL)
+    return;
+  priv->column = g_intern_string (column);
+  /* Kept apart from the message, which g_prefix_error () may lengthen. */
+  g_clear_pointer (&priv->detail, g_free);
+  if (n > 0 && strncmp (error->message, record, n) == 0 && strncmp (error->message + n, ": ", 2) == 0
+      && error->message[n + 2] != '\0')
+    priv->detail = g_strdup (error->message + n + 2);
 }

@@ -5,8 +5,8 @@
  * library's gettext (GNU MO format: a magic number, the number of
  * messages N, and the offsets of two tables of N (length, offset) pairs,
  * the originals sorted by strcmp, so a lookup is a binary search).
- * Plural forms follow Welsh's six-form rule; context is not used by the
- * pack's text. */
+ * Plural forms follow the catalogue's own Plural-Forms rule; context is
+ * not used by the pack's text. */
 #include "bp-translate.h"
 
 #include "bp-catalogues.h"
@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define MO_MAGIC         0x950412deU
