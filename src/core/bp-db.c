@@ -1381,40 +1381,37 @@ failed:
   return FALSE;
 }
 
-gboolean
-bp_db_undo (BpDb *self, GError **error)
+/* Moves the newest step of @from onto @to, applying it (inverted for an
+ * undo); on failure the step stays where it was. */
+static gboolean
+move_step (BpDb *self, GPtrArray *from, GPtrArray *to, gboolean invert, GError **error)
 {
   g_autoptr (GBytes) step = NULL;
 
-  g_return_val_if_fail (BP_IS_DB (self), FALSE);
-  g_return_val_if_fail (self->depth == 0, FALSE);
-  if (self->undo_stack->len == 0)
+  if (from->len == 0)
     return TRUE;
-  step = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-  if (!apply_changeset (self, step, TRUE, error))
+  step = g_ptr_array_steal_index (from, from->len - 1);
+  if (!apply_changeset (self, step, invert, error))
     {
-      g_ptr_array_add (self->undo_stack, g_steal_pointer (&step));
+      g_ptr_array_add (from, g_steal_pointer (&step));
       return FALSE;
     }
-  g_ptr_array_add (self->redo_stack, g_steal_pointer (&step));
+  g_ptr_array_add (to, g_steal_pointer (&step));
   return TRUE;
+}
+
+gboolean
+bp_db_undo (BpDb *self, GError **error)
+{
+  g_return_val_if_fail (BP_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->depth == 0, FALSE);
+  return move_step (self, self->undo_stack, self->redo_stack, TRUE, error);
 }
 
 gboolean
 bp_db_redo (BpDb *self, GError **error)
 {
-  g_autoptr (GBytes) step = NULL;
-
   g_return_val_if_fail (BP_IS_DB (self), FALSE);
   g_return_val_if_fail (self->depth == 0, FALSE);
-  if (self->redo_stack->len == 0)
-    return TRUE;
-  step = g_ptr_array_steal_index (self->redo_stack, self->redo_stack->len - 1);
-  if (!apply_changeset (self, step, FALSE, error))
-    {
-      g_ptr_array_add (self->redo_stack, g_steal_pointer (&step));
-      return FALSE;
-    }
-  g_ptr_array_add (self->undo_stack, g_steal_pointer (&step));
-  return TRUE;
+  return move_step (self, self->redo_stack, self->undo_stack, FALSE, error);
 }
