@@ -209,13 +209,9 @@ make_long_text (void)
 }
 
 static void
-draw_bars (cairo_t *cr,
-           double   x,
-           double   y,
-           double   width,
-           double   height,
-           gpointer user_data)
+draw_bars (cairo_t *cr, const cairo_rectangle_t *area, gpointer user_data)
 {
+  double x = area->x, y = area->y, width = area->width, height = area->height;
   Pack *pack = user_data;
   static const double values[] = { 12, 30, 45, 8 };
   double bar = width / (2 * G_N_ELEMENTS (values));
@@ -662,13 +658,9 @@ test_document_breaks (Fixture       *fixture,
 }
 
 static void
-draw_frame (cairo_t *cr,
-            double   x,
-            double   y,
-            double   width,
-            double   height,
-            gpointer user_data)
+draw_frame (cairo_t *cr, const cairo_rectangle_t *area, gpointer user_data)
 {
+  double x = area->x, y = area->y, width = area->width, height = area->height;
   double *drawn_height = user_data;
 
   *drawn_height = height;

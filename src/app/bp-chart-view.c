@@ -6,7 +6,7 @@ struct _BpChartView
 {
   GtkWidget parent_instance;
 
-  BpChartViewDrawFunc draw;
+  BpDocumentDrawFunc draw;
   gpointer data;
   GDestroyNotify destroy;
 };
@@ -73,7 +73,7 @@ bp_chart_view_new (void)
 }
 
 void
-bp_chart_view_set_draw_func (BpChartView *self, BpChartViewDrawFunc draw, gpointer data,
+bp_chart_view_set_draw_func (BpChartView *self, BpDocumentDrawFunc draw, gpointer data,
                              GDestroyNotify destroy)
 {
   g_return_if_fail (BP_IS_CHART_VIEW (self));

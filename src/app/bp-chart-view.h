@@ -4,16 +4,16 @@
 
 #include <gtk/gtk.h>
 
+#include "bp-document.h"
+
 G_BEGIN_DECLS
 
 #define BP_TYPE_CHART_VIEW (bp_chart_view_get_type ())
 G_DECLARE_FINAL_TYPE (BpChartView, bp_chart_view, BP, CHART_VIEW, GtkWidget)
 
-typedef void (*BpChartViewDrawFunc) (cairo_t *cr, const cairo_rectangle_t *area, gpointer data);
-
 GtkWidget *bp_chart_view_new (void);
 /* Draws with @draw from now on; @destroy frees @data when replaced. */
-void bp_chart_view_set_draw_func (BpChartView *self, BpChartViewDrawFunc draw, gpointer data,
+void bp_chart_view_set_draw_func (BpChartView *self, BpDocumentDrawFunc draw, gpointer data,
                                   GDestroyNotify destroy);
 void bp_chart_view_set_text (BpChartView *self, const char *title, const char *summary);
 

@@ -72,7 +72,7 @@ draw_risks (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 }
 
 static void
-set_card (BpOverviewPage *self, guint card, BpChartViewDrawFunc draw, gpointer data,
+set_card (BpOverviewPage *self, guint card, BpDocumentDrawFunc draw, gpointer data,
           GDestroyNotify destroy, const char *title, char *summary)
 {
   bp_chart_view_set_draw_func (self->views[card], draw, data, destroy);

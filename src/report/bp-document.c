@@ -1187,7 +1187,7 @@ bp_document_figure (BpDocument *doc, double height, BpDocumentDrawFunc draw, gpo
       cairo_rectangle (doc->cr, doc->x0, doc->y, width, height);
       cairo_clip (doc->cr);
       cairo_new_path (doc->cr);
-      draw (doc->cr, doc->x0, doc->y, width, height, user_data);
+      draw (doc->cr, &(cairo_rectangle_t) { doc->x0, doc->y, width, height }, user_data);
       bp_document_leaf_end (doc, "Figure");
       cairo_restore (doc->cr);
     }

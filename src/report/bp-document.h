@@ -63,13 +63,11 @@ typedef struct
 typedef void (*BpDocumentBuildFunc) (BpDocument *doc,
                                      gpointer    user_data);
 
-/* Draws a figure inside the box (@x, @y, @width, @height), in points. */
-typedef void (*BpDocumentDrawFunc) (cairo_t *cr,
-                                    double   x,
-                                    double   y,
-                                    double   width,
-                                    double   height,
-                                    gpointer user_data);
+/* Draws a figure inside @area, in points (on a page) or pixels (in the
+ * window's BpChartView): the one signature every chart is drawn with. */
+typedef void (*BpDocumentDrawFunc) (cairo_t                 *cr,
+                                    const cairo_rectangle_t *area,
+                                    gpointer                 user_data);
 
 /* Lays out the document that @build writes and saves it as a tagged
  * PDF at @path (through @path.tmp, so a failure never leaves a

@@ -430,20 +430,18 @@ section_front_sheet (BpDocument *doc, BpPack *pack)
 }
 
 static void
-draw_donut (cairo_t *cr, double x, double y, double w, double h, gpointer data)
+draw_donut (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
   BpPack *pack = data;
-  cairo_rectangle_t area = { x, y, w, h };
 
-  bp_chart_brag_donut (cr, &area, pack->rag_counts);
+  bp_chart_brag_donut (cr, area, pack->rag_counts);
 }
 
 static void
-draw_priority_bars (cairo_t *cr, double x, double y, double w, double h, gpointer data)
+draw_priority_bars (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
-  cairo_rectangle_t area = { x, y, w, h };
 
-  bp_chart_brag_by_priority_rows (cr, &area, data);
+  bp_chart_brag_by_priority_rows (cr, area, data);
 }
 
 static int
@@ -569,12 +567,11 @@ section_dashboard (BpDocument *doc, BpPack *pack)
 }
 
 static void
-draw_movement (cairo_t *cr, double x, double y, double w, double h, gpointer data)
+draw_movement (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
   BpPack *pack = data;
-  cairo_rectangle_t area = { x, y, w, h };
 
-  bp_chart_movement (cr, &area, pack->movement);
+  bp_chart_movement (cr, area, pack->movement);
 }
 
 static const BpAction *
@@ -797,12 +794,13 @@ section_plan (BpDocument *doc, BpPack *pack)
 }
 
 static void
-draw_heat_maps (cairo_t *cr, double x, double y, double w, double h, gpointer data)
+draw_heat_maps (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
   BpPack *pack = data;
   double gap = 24;
-  cairo_rectangle_t left = { x, y, (w - gap) / 2, h };
-  cairo_rectangle_t right = { x + (w + gap) / 2, y, (w - gap) / 2, h };
+  cairo_rectangle_t left = { area->x, area->y, (area->width - gap) / 2, area->height };
+  cairo_rectangle_t right = { area->x + (area->width + gap) / 2, area->y,
+                              (area->width - gap) / 2, area->height };
 
   bp_chart_risk_heat_map (cr, &left, bp_tr ("Inherent"), pack->risks, BP_RISK_SCORE_INHERENT,
                           pack->bands);
@@ -920,12 +918,11 @@ typedef struct
 } TrendData;
 
 static void
-draw_trend (cairo_t *cr, double x, double y, double w, double h, gpointer data)
+draw_trend (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
   TrendData *trend = data;
-  cairo_rectangle_t area = { x, y, w, h };
 
-  bp_chart_kpi_trend (cr, &area, trend->measure, trend->values);
+  bp_chart_kpi_trend (cr, area, trend->measure, trend->values);
 }
 
 /* The periods the scorecard shows: the latest few across all measures. */
@@ -1080,12 +1077,11 @@ typedef struct
 } TimelineData;
 
 static void
-draw_timeline (cairo_t *cr, double x, double y, double w, double h, gpointer data)
+draw_timeline (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
   TimelineData *t = data;
-  cairo_rectangle_t area = { x, y, w, h };
 
-  bp_chart_milestones (cr, &area, t->milestones, t->from, t->to);
+  bp_chart_milestones (cr, area, t->milestones, t->from, t->to);
 }
 
 static void
