@@ -385,16 +385,11 @@ ask_save_changes (BpMeetingsPage *self, Pending pending, gint64 id)
   g_autofree char *body = g_strdup_printf (_("The front sheet of the meeting of %s has changes "
                                              "that are not saved."),
                                            date);
-  AdwMessageDialog *dialog = new_dialog (self, _("Save Changes?"), body);
+  GtkWidget *dialog = bp_unsaved_changes_dialog_new (parent_window (self), _("Save Changes?"),
+                                                     body, _("_Cancel"));
 
   self->pending = pending;
   self->pending_id = id;
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "discard", _("_Discard"),
-                                    "save", _("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_save_changes_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -368,7 +368,7 @@ bp_unsaved_changes_dialog_new (GtkWindow *parent, const char *heading, const cha
 {
   AdwMessageDialog *dialog;
 
-  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (heading != NULL && cancel_label != NULL, NULL);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));

@@ -28,7 +28,8 @@ void bp_widget_toast (GtkWidget *widget, const char *title);
 /* The question every editor asks before closing over unsaved changes: a
  * dialog over @parent with the responses "cancel" (@cancel_label),
  * "discard" and "save", Save the default and Escape "cancel". The caller
- * connects to its "response" signal and presents it. */
+ * connects to its "response" signal and presents it. @parent may be
+ * NULL. */
 GtkWidget *bp_unsaved_changes_dialog_new (GtkWindow *parent, const char *heading, const char *body,
                                           const char *cancel_label);
 
