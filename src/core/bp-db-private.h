@@ -45,6 +45,12 @@ void bp_db_inject_failure (BpDb *self, int n);
 
 /* Generic read of a whole row in entity column order, from column @col. */
 int bp_entity_read (const BpEntity *entity, sqlite3_stmt *stmt, int col, gpointer row);
+/* Rows of @entity from @sql, whose columns are the entity's in
+ * bp_entity_columns() order (then any of its view fields); ?1 is bound to
+ * @id when @id is not 0 (bp-query.c). */
+GPtrArray *bp_db_select_entities (BpDb *self, const BpEntity *entity, const char *sql, gint64 id,
+                                  GError **error);
+
 /* Emits BpDb::changed for @table now, or at the end of the outermost
  * transaction. */
 void bp_db_changed (BpDb *self, const char *table);

@@ -117,6 +117,7 @@ static const BpField mitigation_fields[] = {
   F (BpMitigation, due_date, BP_FIELD_DATE, 0, NULL, N_("due date")),
   F (BpMitigation, status, BP_FIELD_TEXT, 0, NULL, N_("status")),
   F (BpMitigation, position, BP_FIELD_INT, 0, NULL, N_("order")),
+  FV (BpMitigation, owner_name),
 };
 ENTITY (mitigation, BpMitigation, "mitigation", N_("mitigation"), "description", FALSE);
 

@@ -86,6 +86,15 @@ select_rows (BpDb *self, const BpEntity *entity, const char *sql,
   return g_steal_pointer (&rows);
 }
 
+GPtrArray *
+bp_db_select_entities (BpDb *self, const BpEntity *entity, const char *sql, gint64 id,
+                       GError **error)
+{
+  Param p = { SQLITE_INTEGER, NULL, id };
+
+  return select_rows (self, entity, sql, &p, id != 0 ? 1 : 0, error);
+}
+
 static GPtrArray *
 select_all (BpDb *self, const BpEntity *entity, const char *order, GError **error)
 {
@@ -309,9 +318,11 @@ bp_db_list_risks (BpDb *self, GError **error)
 GPtrArray *
 bp_db_list_mitigations (BpDb *self, gint64 risk_id, GError **error)
 {
-  g_autofree char *cols = bp_entity_columns (&bp_entity_mitigation, NULL);
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM mitigation WHERE risk_id = ?1"
-                                          " ORDER BY position, id", cols);
+  g_autofree char *cols = bp_entity_columns (&bp_entity_mitigation, "m");
+  g_autofree char *sql = g_strdup_printf ("SELECT %s, o.name FROM mitigation m"
+                                          " LEFT JOIN person o ON o.id = m.owner_id"
+                                          " WHERE m.risk_id = ?1"
+                                          " ORDER BY m.position, m.id", cols);
   Param p = { SQLITE_INTEGER, NULL, risk_id };
 
   g_return_val_if_fail (BP_IS_DB (self), NULL);

@@ -164,6 +164,8 @@ typedef struct
   char *due_date;
   char *status; /* planned, in progress, done */
   int position;
+
+  char *owner_name; /* filled by queries */
 } BpMitigation;
 
 typedef struct
