@@ -264,33 +264,6 @@ test_colours_parse (void)
   g_assert_true (bp_colours_text_on (bp_colours_rag (BP_RAG_AMBER)).r == 0.0);
 }
 
-static void
-test_percentages (void)
-{
-  int thirds[3] = { 1, 1, 1 }, out3[3];
-  int zero[4] = { 0, 0, 0, 0 }, out4[4] = { 9, 9, 9, 9 };
-  int skew[5] = { 60, 10, 10, 10, 10 }, out5[5];
-  int odd[5] = { 2, 3, 7, 0, 1 };
-
-  bp_chart_percentages (thirds, 3, out3);
-  g_assert_cmpint (out3[0] + out3[1] + out3[2], ==, 100);
-  g_assert_cmpint (out3[0], ==, 34);
-  g_assert_cmpint (out3[1], ==, 33);
-
-  bp_chart_percentages (zero, 4, out4);
-  for (int i = 0; i < 4; i++)
-    g_assert_cmpint (out4[i], ==, 0);
-
-  bp_chart_percentages (skew, 5, out5);
-  g_assert_cmpint (out5[0], ==, 60);
-  g_assert_cmpint (out5[4], ==, 10);
-
-  bp_chart_percentages (odd, 5, out5);
-  g_assert_cmpint (out5[0] + out5[1] + out5[2] + out5[3] + out5[4], ==, 100);
-  g_assert_cmpint (out5[3], ==, 0);
-  g_assert_cmpint (out5[2], ==, 54); /* 53.8 */
-}
-
 /* BRAG donut */
 
 static void
@@ -447,7 +420,7 @@ test_donut_sliver (void)
   }
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
-  bp_chart_percentages (ordered, BP_RAG_COUNT, pct);
+  bp_percentages (ordered, BP_RAG_COUNT, pct);
   for (int i = 0; i < BP_RAG_COUNT; i++)
     sum += pct[i];
   g_assert_cmpint (sum, ==, 100);
@@ -1322,7 +1295,6 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/colours/contrast", test_colours_contrast);
   g_test_add_func ("/chart/colours/greyscale", test_colours_greyscale);
   g_test_add_func ("/chart/colours/parse", test_colours_parse);
-  g_test_add_func ("/chart/percentages", test_percentages);
   g_test_add_func ("/chart/donut/red-share", test_donut_red_share);
   g_test_add_func ("/chart/donut/empty", test_donut_empty);
   g_test_add_func ("/chart/donut/single", test_donut_single);

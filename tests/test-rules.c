@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "bp-rules.h"
+#include "bp-translate.h"
 
 static void
 test_rag_parse (void)
@@ -216,9 +217,26 @@ test_kpi_rag (void)
   g_assert_cmpint (bp_kpi_rag (&lower, 20), ==, BP_KPI_RAG_AMBER);
   g_assert_cmpint (bp_kpi_rag (&lower, 105), ==, BP_KPI_RAG_RED);
 
-  g_assert_cmpint (bp_kpi_rag (&close, 54), ==, BP_KPI_RAG_GREEN);
-  g_assert_cmpint (bp_kpi_rag (&close, 44), ==, BP_KPI_RAG_AMBER);
+  /* Close to target: the tolerance is amber, as for the others. */
+  g_assert_cmpint (bp_kpi_rag (&close, 50), ==, BP_KPI_RAG_GREEN);
+  g_assert_cmpint (bp_kpi_rag (&close, 50.04), ==, BP_KPI_RAG_GREEN); /* written 50% */
+  g_assert_cmpint (bp_kpi_rag (&close, 50.1), ==, BP_KPI_RAG_AMBER);
+  g_assert_cmpint (bp_kpi_rag (&close, 54), ==, BP_KPI_RAG_AMBER);
+  g_assert_cmpint (bp_kpi_rag (&close, 45), ==, BP_KPI_RAG_AMBER);
+  g_assert_cmpint (bp_kpi_rag (&close, 44), ==, BP_KPI_RAG_RED);
+  g_assert_cmpint (bp_kpi_rag (&close, 56), ==, BP_KPI_RAG_RED);
   g_assert_cmpint (bp_kpi_rag (&close, 22), ==, BP_KPI_RAG_RED);
+  {
+    /* The sample's K7: 44% against 35% with a tolerance of 10 is amber,
+     * not green. */
+    BpMeasure k7 = { .polarity = BP_POLARITY_TARGET, .target = 35, .tolerance = 10 };
+
+    g_assert_cmpint (bp_kpi_rag (&k7, 44), ==, BP_KPI_RAG_AMBER);
+    g_assert_cmpint (bp_kpi_rag (&k7, 47), ==, BP_KPI_RAG_RED);
+  }
+  /* Boundaries of higher and lower: the tolerance's edge is amber. */
+  g_assert_cmpint (bp_kpi_rag (&higher, 84.9), ==, BP_KPI_RAG_RED);
+  g_assert_cmpint (bp_kpi_rag (&lower, 20.1), ==, BP_KPI_RAG_RED);
 
   /* No value, or no target: no RAG, never "red by default". */
   g_assert_cmpint (bp_kpi_rag (&higher, NAN), ==, BP_KPI_RAG_NONE);
@@ -242,6 +260,137 @@ test_kpi_direction (void)
   g_assert_cmpint (bp_kpi_direction (&higher, NAN, 50), ==, BP_DIRECTION_NONE);
 }
 
+static void
+test_kpi_rule_text (void)
+{
+  BpMeasure higher = { .polarity = BP_POLARITY_HIGHER, .target = 95, .tolerance = 5, .unit = "%" };
+  BpMeasure lower = { .polarity = BP_POLARITY_LOWER, .target = 20, .tolerance = 5, .unit = "count" };
+  BpMeasure close = { .polarity = BP_POLARITY_TARGET, .target = 35, .tolerance = 10, .unit = "%" };
+  BpMeasure exact = { .polarity = BP_POLARITY_HIGHER, .target = 12, .tolerance = NAN,
+                      .unit = "weeks" };
+  BpMeasure none = { .polarity = BP_POLARITY_HIGHER, .target = NAN, .tolerance = 5 };
+  BpLanguage previous = bp_tr_push (BP_LANGUAGE_EN);
+  g_autofree char *h = bp_kpi_rule_text (&higher);
+  g_autofree char *l = bp_kpi_rule_text (&lower);
+  g_autofree char *c = bp_kpi_rule_text (&close);
+  g_autofree char *e = bp_kpi_rule_text (&exact);
+  g_autofree char *n = bp_kpi_rule_text (&none);
+
+  g_assert_cmpstr (h, ==, "Green: 95% or more; amber: 90% to under 95%; red: under 90%.");
+  g_assert_cmpstr (l, ==, "Green: 20 or less; amber: over 20 up to 25; red: over 25.");
+  g_assert_cmpstr (c, ==, "Green: on target (35%); amber: off target but from 25% to 45%; "
+                          "red: under 25% or over 45%.");
+  g_assert_cmpstr (e, ==, "Green: 12 weeks or more; red: under 12 weeks.");
+  g_assert_cmpstr (n, ==, "No target is set, so the values have no RAG.");
+  bp_tr_pop (previous);
+}
+
+static void
+test_kpi_trend_text (void)
+{
+  BpMeasure higher = { .polarity = BP_POLARITY_HIGHER, .target = 90, .tolerance = 5 };
+  BpMeasure lower = { .polarity = BP_POLARITY_LOWER, .target = 20, .tolerance = 5 };
+  BpMeasure close = { .polarity = BP_POLARITY_TARGET, .target = 35, .tolerance = 10 };
+  BpLanguage previous = bp_tr_push (BP_LANGUAGE_EN);
+  struct { const BpMeasure *m; double before, last; const char *text; } cases[] = {
+    { &higher, 80, 90, "\xe2\x86\x91 Improving" },
+    { &higher, 90, 80, "\xe2\x86\x93 Worsening" },
+    /* Lower is better: a fall is good news, and still an arrow down. */
+    { &lower, 30, 25, "\xe2\x86\x93 Improving" },
+    { &lower, 25, 30, "\xe2\x86\x91 Worsening" },
+    /* Close to target: 44 -> 22 moves further away, downwards. */
+    { &close, 44, 22, "\xe2\x86\x93 Worsening" },
+    { &close, 22, 40, "\xe2\x86\x91 Improving" },
+    { &higher, 90, 90, "\xe2\x86\x92 No change" },
+    { &higher, NAN, 90, "No comparison" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = bp_kpi_trend_text (cases[i].m, cases[i].before, cases[i].last);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+    }
+  {
+    g_autofree char *up = bp_risk_trend_text (12, 16);
+    g_autofree char *down = bp_risk_trend_text (16, 12);
+    g_autofree char *same = bp_risk_trend_text (9, 9);
+    g_autofree char *unscored = bp_risk_trend_text (0, 9);
+
+    g_assert_cmpstr (up, ==, "\xe2\x86\x91 Risk rose");
+    g_assert_cmpstr (down, ==, "\xe2\x86\x93 Risk fell");
+    g_assert_cmpstr (same, ==, "\xe2\x86\x92 No change");
+    g_assert_cmpstr (unscored, ==, "No comparison");
+  }
+  bp_tr_pop (previous);
+}
+
+static void
+test_percentages (void)
+{
+  int thirds[3] = { 1, 1, 1 }, out3[3];
+  int zero[4] = { 0, 0, 0, 0 }, out4[4] = { 9, 9, 9, 9 };
+  int two_one[2] = { 2, 1 }, out2[2];
+  int skew[5] = { 60, 10, 10, 10, 10 }, out5[5];
+  int odd[5] = { 2, 3, 7, -4, 1 };
+
+  /* The same counts give the same figures every time, in every place. */
+  for (int run = 0; run < 3; run++)
+    {
+      bp_percentages (thirds, 3, out3);
+      g_assert_cmpint (out3[0], ==, 34);
+      g_assert_cmpint (out3[1], ==, 33);
+      g_assert_cmpint (out3[2], ==, 33);
+    }
+  bp_percentages (zero, 4, out4);
+  for (int i = 0; i < 4; i++)
+    g_assert_cmpint (out4[i], ==, 0);
+  bp_percentages (two_one, 2, out2);
+  g_assert_cmpint (out2[0], ==, 67);
+  g_assert_cmpint (out2[1], ==, 33);
+  bp_percentages (skew, 5, out5);
+  g_assert_cmpint (out5[0], ==, 60);
+  g_assert_cmpint (out5[4], ==, 10);
+  /* 15.4, 23.1, 53.8, (negative as 0), 7.7: the point left goes to the
+   * largest remainder (15.4 -> 15, 23.1 -> 23, 53.8 -> 54, 7.7 -> 8). */
+  bp_percentages (odd, 5, out5);
+  g_assert_cmpint (out5[0] + out5[1] + out5[2] + out5[3] + out5[4], ==, 100);
+  g_assert_cmpint (out5[0], ==, 15);
+  g_assert_cmpint (out5[1], ==, 23);
+  g_assert_cmpint (out5[2], ==, 54);
+  g_assert_cmpint (out5[3], ==, 0);
+  g_assert_cmpint (out5[4], ==, 8);
+}
+
+static void
+test_display_words (void)
+{
+  BpLanguage previous = bp_tr_push (BP_LANGUAGE_EN);
+  const char *renamed = "Tolerable";
+
+  g_assert_cmpstr (bp_risk_band_display_name ("very HIGH"), ==, "Very high");
+  g_assert_cmpstr (bp_risk_band_display_name (" Low "), ==, "Low");
+  /* A name the user gave is theirs, as written. */
+  g_assert_true (bp_risk_band_display_name (renamed) == renamed);
+  g_assert_cmpstr (bp_risk_band_display_name (NULL), ==, "");
+  g_assert_cmpstr (bp_mitigation_status_display ("in progress"), ==, "In progress");
+  g_assert_cmpstr (bp_mitigation_status_display ("DONE"), ==, "Done");
+  g_assert_cmpstr (bp_mitigation_status_display ("awaiting funding"), ==, "awaiting funding");
+  g_assert_cmpstr (bp_mitigation_status_display (NULL), ==, "");
+  bp_tr_pop (previous);
+
+  /* In Welsh the built-in words change and the user's stay. */
+  if (bp_language_check (BP_LANGUAGE_CY, NULL))
+    {
+      previous = bp_tr_push (BP_LANGUAGE_CY);
+      g_assert_cmpstr (bp_mitigation_status_display ("planned"), !=, "Planned");
+      g_assert_cmpstr (bp_mitigation_status_display ("Done"), ==, bp_tr ("Done"));
+      g_assert_cmpstr (bp_risk_band_display_name ("High"), ==, bp_tr ("High"));
+      g_assert_true (bp_risk_band_display_name (renamed) == renamed);
+      bp_tr_pop (previous);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -252,5 +401,9 @@ main (int argc, char **argv)
   g_test_add_func ("/rules/risk-score-and-bands", test_risk_score_and_bands);
   g_test_add_func ("/rules/kpi-rag", test_kpi_rag);
   g_test_add_func ("/rules/kpi-direction", test_kpi_direction);
+  g_test_add_func ("/rules/kpi-rule-text", test_kpi_rule_text);
+  g_test_add_func ("/rules/kpi-trend-text", test_kpi_trend_text);
+  g_test_add_func ("/rules/percentages", test_percentages);
+  g_test_add_func ("/rules/display-words", test_display_words);
   return g_test_run ();
 }

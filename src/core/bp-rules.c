@@ -8,6 +8,10 @@
 #include "bp-rules.h"
 #include "bp-translate.h"
 
+/* Values are written to one decimal place (bp_measure_format_value), so a
+ * value closer to the target than half of that is written as the target. */
+#define ON_TARGET_GAP 0.05
+
 /* Status words are in the language of the document being written: they
  * go through bp_tr () (bp-translate.h), not the window's _ (). */
 
@@ -211,9 +215,13 @@ bp_kpi_rag (const BpMeasure *measure, double value)
       {
         double gap = fabs (value - target);
 
-        if (gap <= tol)
+        /* The tolerance is how far off target is amber, as for the other
+         * polarities, so it cannot also be green: 44% against 35% with a
+         * tolerance of 10 is amber. "On target" is as the value is
+         * written (one decimal place), so 35.04% against 35% is green. */
+        if (gap < ON_TARGET_GAP)
           return BP_KPI_RAG_GREEN;
-        return gap <= 2 * tol ? BP_KPI_RAG_AMBER : BP_KPI_RAG_RED;
+        return gap <= tol ? BP_KPI_RAG_AMBER : BP_KPI_RAG_RED;
       }
     case BP_POLARITY_HIGHER:
     default:
@@ -332,4 +340,263 @@ bp_text_is_blank (const char *s)
     if (!g_ascii_isspace (*s))
       return FALSE;
   return TRUE;
+}
+
+/* Numbers and values */
+
+char *
+bp_format_number (double value, int decimals)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autoptr (GString) out = g_string_new (NULL);
+  const char *point;
+  gsize int_len;
+
+  g_snprintf (buf, sizeof buf, "%.*f", CLAMP (decimals, 0, 6), fabs (value));
+  if (strchr (buf, '.') != NULL || strchr (buf, ',') != NULL)
+    {
+      gsize len = strlen (buf);
+
+      while (len > 0 && buf[len - 1] == '0')
+        buf[--len] = '\0';
+      if (len > 0 && (buf[len - 1] == '.' || buf[len - 1] == ','))
+        buf[--len] = '\0';
+    }
+  point = strpbrk (buf, ".,");
+  int_len = point ? (gsize) (point - buf) : strlen (buf);
+
+  if (value < 0 && strspn (buf, "0.,") != strlen (buf))
+    g_string_append (out, "\xe2\x88\x92"); /* minus sign */
+  for (gsize i = 0; i < int_len; i++)
+    {
+      g_string_append_c (out, buf[i]);
+      if (int_len - i - 1 > 0 && (int_len - i - 1) % 3 == 0)
+        g_string_append_c (out, ',');
+    }
+  if (point)
+    {
+      g_string_append_c (out, '.');
+      g_string_append (out, point + 1);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+bp_measure_format_value (const BpMeasure *measure, double value)
+{
+  const char *unit = measure != NULL && measure->unit != NULL ? measure->unit : "";
+  g_autofree char *number = NULL;
+
+  if (isnan (value))
+    return g_strdup (bp_tr ("no value"));
+  if (strcmp (unit, "£") == 0)
+    {
+      gboolean whole = fabs (value - round (value)) < 0.005;
+
+      number = bp_format_number (fabs (value), whole ? 0 : 2);
+      if (!whole && strchr (number, '.') && strlen (strchr (number, '.')) == 2)
+        {
+          /* Pence always have two digits: £1.50, not £1.5. */
+          char *padded = g_strconcat (number, "0", NULL);
+
+          g_free (number);
+          number = padded;
+        }
+      return g_strdup_printf ("%s£%s", value < 0 ? "\xe2\x88\x92" : "", number);
+    }
+  number = bp_format_number (value, 1);
+  if (strcmp (unit, "%") == 0)
+    return g_strdup_printf ("%s%%", number);
+  if (*unit == '\0' || g_ascii_strcasecmp (unit, "count") == 0)
+    return g_steal_pointer (&number);
+  return g_strdup_printf ("%s %s", number, unit);
+}
+
+/* The legend and the direction words */
+
+/* Each case is a whole sentence in the catalogue, with only the values
+ * put in, so that a translation words each one as it must. */
+char *
+bp_kpi_rule_text (const BpMeasure *measure)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  double tol;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+  if (isnan (measure->target))
+    return g_strdup (bp_tr ("No target is set, so the values have no RAG."));
+  tol = isnan (measure->tolerance) ? 0.0 : fabs (measure->tolerance);
+  target = bp_measure_format_value (measure, measure->target);
+  low = bp_measure_format_value (measure, measure->target - tol);
+  high = bp_measure_format_value (measure, measure->target + tol);
+
+  switch (measure->polarity)
+    {
+    case BP_POLARITY_LOWER:
+      if (tol == 0)
+        return bp_tr_printf ("Green: %s or less; red: over %s.", target, target);
+      return bp_tr_printf ("Green: %s or less; amber: over %s up to %s; red: over %s.", target,
+                           target, high, high);
+    case BP_POLARITY_TARGET:
+      if (tol == 0)
+        return bp_tr_printf ("Green: on target (%s); red: any other value.", target);
+      return bp_tr_printf ("Green: on target (%s); amber: off target but from %s to %s; "
+                           "red: under %s or over %s.",
+                           target, low, high, low, high);
+    case BP_POLARITY_HIGHER:
+    default:
+      if (tol == 0)
+        return bp_tr_printf ("Green: %s or more; red: under %s.", target, target);
+      return bp_tr_printf ("Green: %s or more; amber: %s to under %s; red: under %s.", target,
+                           low, target, low);
+    }
+}
+
+#define ARROW_UP "\xe2\x86\x91"    /* ↑ */
+#define ARROW_DOWN "\xe2\x86\x93"  /* ↓ */
+#define ARROW_LEVEL "\xe2\x86\x92" /* → */
+
+/* The arrow is not a word: it stays once in front of a bilingual text. */
+static char *
+arrow_and_words (const char *arrow, const char *words)
+{
+  return g_strdup_printf ("%s %s", arrow, words);
+}
+
+char *
+bp_kpi_trend_text (const BpMeasure *measure, double before, double last)
+{
+  const char *arrow;
+
+  g_return_val_if_fail (measure != NULL, NULL);
+  switch (bp_kpi_direction (measure, before, last))
+    {
+    case BP_DIRECTION_NONE:
+      return g_strdup (bp_tr ("No comparison"));
+    case BP_DIRECTION_SUSTAINED:
+      return arrow_and_words (ARROW_LEVEL, bp_tr ("No change"));
+    case BP_DIRECTION_IMPROVED:
+      arrow = last > before ? ARROW_UP : last < before ? ARROW_DOWN : ARROW_LEVEL;
+      return arrow_and_words (arrow, bp_tr ("Improving"));
+    case BP_DIRECTION_DETERIORATED:
+    default:
+      arrow = last > before ? ARROW_UP : last < before ? ARROW_DOWN : ARROW_LEVEL;
+      return arrow_and_words (arrow, bp_tr ("Worsening"));
+    }
+}
+
+char *
+bp_risk_trend_text (int previous_score, int current_score)
+{
+  switch (bp_risk_direction (previous_score, current_score))
+    {
+    case BP_DIRECTION_NONE:
+      return g_strdup (bp_tr ("No comparison"));
+    case BP_DIRECTION_SUSTAINED:
+      return arrow_and_words (ARROW_LEVEL, bp_tr ("No change"));
+    case BP_DIRECTION_IMPROVED: /* the score fell */
+      return arrow_and_words (ARROW_DOWN, bp_tr ("Risk fell"));
+    case BP_DIRECTION_DETERIORATED:
+    default:
+      return arrow_and_words (ARROW_UP, bp_tr ("Risk rose"));
+    }
+}
+
+/* Percentages */
+
+void
+bp_percentages (const int *counts, guint n, int *out_percent)
+{
+  g_autofree int *remainder = NULL;
+  int total = 0;
+  int assigned = 0;
+
+  g_return_if_fail (counts != NULL || n == 0);
+  g_return_if_fail (out_percent != NULL || n == 0);
+
+  for (guint i = 0; i < n; i++)
+    total += MAX (counts[i], 0);
+  if (total == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        out_percent[i] = 0;
+      return;
+    }
+  /* Integer arithmetic, so that remainders compare exactly and the same
+   * counts give the same percentages on every machine. */
+  remainder = g_new (int, n);
+  for (guint i = 0; i < n; i++)
+    {
+      int c = MAX (counts[i], 0);
+
+      out_percent[i] = (int) ((100 * (gint64) c) / total);
+      remainder[i] = (int) ((100 * (gint64) c) % total);
+      assigned += out_percent[i];
+    }
+  /* At most n - 1 points are left; each goes to the largest remainder
+   * still waiting, the first of equal ones. */
+  while (assigned < 100)
+    {
+      guint best = 0;
+
+      for (guint i = 1; i < n; i++)
+        if (remainder[i] > remainder[best])
+          best = i;
+      out_percent[best]++;
+      remainder[best] = -1;
+      assigned++;
+    }
+}
+
+/* Vocabulary the file stores in English */
+
+/* @stored matched, case and outer spaces ignored, against @words; the
+ * index of the match or -1. */
+static int
+match_builtin (const char *stored, const char *const *words, gsize n_words)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (stored == NULL)
+    return -1;
+  trimmed = g_strstrip (g_strdup (stored));
+  for (gsize i = 0; i < n_words; i++)
+    if (g_ascii_strcasecmp (trimmed, words[i]) == 0)
+      return (int) i;
+  return -1;
+}
+
+const char *
+bp_risk_band_display_name (const char *stored)
+{
+  /* The names bp-schema.c gives a new file's bands. */
+  static const char *const builtin[] = { "Low", "Medium", "High", "Very high" };
+
+  switch (match_builtin (stored, builtin, G_N_ELEMENTS (builtin)))
+    {
+    case 0: return bp_tr ("Low");
+    case 1: return bp_tr ("Medium");
+    case 2: return bp_tr ("High");
+    case 3: return bp_tr ("Very high");
+    default:
+      return stored != NULL ? stored : "";
+    }
+}
+
+const char *
+bp_mitigation_status_display (const char *stored)
+{
+  /* The values the mitigation editor and the sample store. */
+  static const char *const builtin[] = { "planned", "in progress", "done" };
+
+  switch (match_builtin (stored, builtin, G_N_ELEMENTS (builtin)))
+    {
+    case 0: return bp_tr ("Planned");
+    case 1: return bp_tr ("In progress");
+    case 2: return bp_tr ("Done");
+    default:
+      return stored != NULL ? stored : "";
+    }
 }

@@ -44,7 +44,9 @@ BpDirection bp_risk_direction (int previous_score, int current_score);
 
 /* RAG of one value of a measure, from its target, tolerance and polarity:
  * green on or better than target, amber within tolerance, red beyond. For
- * "close to target", green within the tolerance and amber within twice it. */
+ * "close to target" nothing is better than the target itself, so green is
+ * on target (as the value is written, to one decimal place), amber within
+ * the tolerance either side, red further away. */
 BpKpiRag bp_kpi_rag (const BpMeasure *measure, double value);
 /* Improved, sustained or deteriorated since the previous period. */
 BpDirection bp_kpi_direction (const BpMeasure *measure, double previous, double current);
@@ -56,6 +58,47 @@ const char *bp_direction_label (BpDirection direction);
 
 const char *bp_polarity_to_string (BpPolarity polarity);
 gboolean bp_polarity_parse (const char *text, BpPolarity *out_polarity);
+
+/* The sentence that says how @measure's values get their RAG, in the
+ * document's language, for the legend beside a measure: "Green: 95% or
+ * more; amber: 90% to under 95%; red: under 90%." Newly allocated. */
+char *bp_kpi_rule_text (const BpMeasure *measure);
+/* How @measure moved from @before to @last, for a scorecard's direction
+ * column: the arrow gives the way the number went (up, down, level), the
+ * word whether that is good for this measure's polarity: "↑ Improving"
+ * (higher is better, rose), "↓ Improving" (lower is better, fell),
+ * "↑ Worsening", "→ No change"; "No comparison" when either is missing.
+ * Newly allocated. */
+char *bp_kpi_trend_text (const BpMeasure *measure, double before, double last);
+/* A risk's score from @previous to @current in the same form: the arrow
+ * is the score's way, the words say it: "↑ Risk rose", "↓ Risk fell",
+ * "→ No change"; "No comparison" when either is unscored (0). A risk that
+ * rose is never shown with the words or the colour of good news. */
+char *bp_risk_trend_text (int previous_score, int current_score);
+
+/* Whole percentages of @counts (negative counts as 0) that add up to 100,
+ * by the largest-remainder method: each gets the whole part of its share,
+ * and the points left go one each to the largest remainders, an equal
+ * remainder to the earlier position. 1/1/1 gives 34/33/33 wherever it is
+ * shown; all 0 when the total is 0. */
+void bp_percentages (const int *counts, guint n, int *out_percent);
+
+/* @value with up to @decimals places, trailing zeros dropped and the
+ * thousands grouped with commas, as UK and Welsh papers write them; a
+ * minus sign (U+2212) for a negative. Newly allocated. */
+char *bp_format_number (double value, int decimals);
+/* A value in @measure's unit: "93.2%", "£1,250", "£1.50", "186",
+ * "12 days"; "no value" (translated) for NAN. Newly allocated. */
+char *bp_measure_format_value (const BpMeasure *measure, double value);
+
+/* The name of a risk band as a document shows it: the built-in names the
+ * schema gives a new file ("Low", "Medium", "High", "Very high", in any
+ * case) in the document's language; a name the user gave, as written. */
+const char *bp_risk_band_display_name (const char *stored);
+/* A mitigation's status as a document shows it: "planned", "in progress"
+ * and "done" (as the editor and the sample store them, in any case) in
+ * the document's language; any other text as written; "" for none. */
+const char *bp_mitigation_status_display (const char *stored);
 
 /* TRUE when @s is NULL, empty or only ASCII spaces: a required text the
  * user has not given. */

@@ -99,8 +99,8 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
 
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
-  bp_chart_percentages (ordered, BP_RAG_COUNT, all_pct);
-  bp_chart_percentages (in_progress, 3, prog_pct);
+  bp_percentages (ordered, BP_RAG_COUNT, all_pct);
+  bp_percentages (in_progress, 3, prog_pct);
 
   rows[0] = (DonutRow) { { "", bp_tr ("Status"), bp_tr ("Actions"),
                            /* xgettext:no-c-format */
@@ -242,7 +242,7 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
 
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
-  bp_chart_percentages (ordered, BP_RAG_COUNT, pct);
+  bp_percentages (ordered, BP_RAG_COUNT, pct);
 
   /* Clockwise from twelve o'clock, in the order of the table: segment i
    * runs from angles[i] to angles[i + 1]. */
@@ -304,7 +304,7 @@ brag_donut_summary_one (const int counts[BP_RAG_COUNT])
 
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
-  bp_chart_percentages (ordered, BP_RAG_COUNT, pct);
+  bp_percentages (ordered, BP_RAG_COUNT, pct);
   g_string_append_printf (s, bp_trn ("%d action: ", "%d actions: ", total), total);
   for (int i = 0; i < BP_RAG_COUNT; i++)
     g_string_append_printf (s, "%s%s %d (%d%%)", i > 0 ? ", " : "",
@@ -320,7 +320,7 @@ brag_donut_summary_one (const int counts[BP_RAG_COUNT])
       g_string_append (s, bp_tr ("No actions in progress (red, amber or green)."));
       return g_string_free (g_steal_pointer (&s), FALSE);
     }
-  bp_chart_percentages (in_progress, 3, prog_pct);
+  bp_percentages (in_progress, 3, prog_pct);
   g_string_append_printf (s,
                           bp_trn ("In progress (red, amber and green; complete and not-started "
                                     "actions left out): %d action: ",

@@ -228,47 +228,6 @@ bp_chart_rag_legend_items (BpChartLegendItem items[BP_RAG_COUNT], char letters[B
 
 /* Numbers */
 
-void
-bp_chart_percentages (const int *counts, guint n, int *out_percent)
-{
-  g_autofree int *remainder = NULL;
-  int total = 0;
-  int assigned = 0;
-
-  g_return_if_fail (counts != NULL || n == 0);
-  g_return_if_fail (out_percent != NULL || n == 0);
-
-  for (guint i = 0; i < n; i++)
-    total += MAX (counts[i], 0);
-  if (total == 0)
-    {
-      for (guint i = 0; i < n; i++)
-        out_percent[i] = 0;
-      return;
-    }
-  /* Integer arithmetic: the remainders compare exactly. */
-  remainder = g_new (int, n);
-  for (guint i = 0; i < n; i++)
-    {
-      int c = MAX (counts[i], 0);
-
-      out_percent[i] = (100 * c) / total;
-      remainder[i] = (100 * c) % total;
-      assigned += out_percent[i];
-    }
-  while (assigned < 100)
-    {
-      guint best = 0;
-
-      for (guint i = 1; i < n; i++)
-        if (remainder[i] > remainder[best])
-          best = i;
-      out_percent[best]++;
-      remainder[best] = -1;
-      assigned++;
-    }
-}
-
 int
 bp_chart_sum_counts (const int *counts, guint n)
 {
@@ -282,40 +241,7 @@ bp_chart_sum_counts (const int *counts, guint n)
 char *
 bp_chart_format_number (double value, int decimals)
 {
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autoptr (GString) out = g_string_new (NULL);
-  const char *digits;
-  const char *point;
-  gsize int_len;
-
-  g_snprintf (buf, sizeof buf, "%.*f", CLAMP (decimals, 0, 6), fabs (value));
-  if (strchr (buf, '.') != NULL || strchr (buf, ',') != NULL)
-    {
-      gsize len = strlen (buf);
-
-      while (len > 0 && buf[len - 1] == '0')
-        buf[--len] = '\0';
-      if (len > 0 && (buf[len - 1] == '.' || buf[len - 1] == ','))
-        buf[--len] = '\0';
-    }
-  digits = buf;
-  point = strpbrk (digits, ".,");
-  int_len = point ? (gsize) (point - digits) : strlen (digits);
-
-  if (value < 0 && strspn (buf, "0.,") != strlen (buf))
-    g_string_append (out, "\xe2\x88\x92"); /* minus sign */
-  for (gsize i = 0; i < int_len; i++)
-    {
-      g_string_append_c (out, digits[i]);
-      if (int_len - i - 1 > 0 && (int_len - i - 1) % 3 == 0)
-        g_string_append_c (out, ',');
-    }
-  if (point)
-    {
-      g_string_append_c (out, '.');
-      g_string_append (out, point + 1);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return bp_format_number (value, decimals);
 }
 
 const char *
@@ -327,30 +253,5 @@ bp_chart_measure_unit (const BpMeasure *measure)
 char *
 bp_chart_format_value (const BpMeasure *measure, double value)
 {
-  const char *unit = bp_chart_measure_unit (measure);
-  g_autofree char *number = NULL;
-
-  if (isnan (value))
-    return g_strdup (bp_tr ("no value"));
-  if (strcmp (unit, "£") == 0)
-    {
-      gboolean whole = fabs (value - round (value)) < 0.005;
-
-      number = bp_chart_format_number (fabs (value), whole ? 0 : 2);
-      if (!whole && strchr (number, '.') && strlen (strchr (number, '.')) == 2)
-        {
-          /* Pence always have two digits: £1.50, not £1.5. */
-          char *padded = g_strconcat (number, "0", NULL);
-
-          g_free (number);
-          number = padded;
-        }
-      return g_strdup_printf ("%s£%s", value < 0 ? "\xe2\x88\x92" : "", number);
-    }
-  number = bp_chart_format_number (value, 1);
-  if (strcmp (unit, "%") == 0)
-    return g_strdup_printf ("%s%%", number);
-  if (*unit == '\0' || g_ascii_strcasecmp (unit, "count") == 0)
-    return g_steal_pointer (&number);
-  return g_strdup_printf ("%s %s", number, unit);
+  return bp_measure_format_value (measure, value);
 }

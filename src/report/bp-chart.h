@@ -28,10 +28,6 @@ G_BEGIN_DECLS
  * problems first, as boards read them. */
 extern const BpRag bp_chart_rag_order[BP_RAG_COUNT];
 
-/* Whole percentages of @counts that add up to 100 (largest remainder),
- * so a table of them does not show 99 % or 101 %. All 0 when the total is 0. */
-void bp_chart_percentages (const int *counts, guint n, int *out_percent);
-
 /* BRAG donut of all actions, @counts indexed by BpRag, with a table beside
  * it of counts, percentages of all actions and percentages of actions in
  * progress (red, amber and green: complete and not-started actions are
@@ -107,7 +103,7 @@ void bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area,
 char *bp_chart_kpi_trend_summary (const BpMeasure *measure, GPtrArray *values);
 
 /* A value in the measure's unit, as the chart and its summary write it:
- * "93.2%", "£1,250", "186", "12 days". Newly allocated. */
+ * bp_measure_format_value () (bp-rules.h). Newly allocated. */
 char *bp_chart_format_value (const BpMeasure *measure, double value);
 
 /* Milestones (BpMilestone*) due in [@from, @to] (YYYY-MM-DD; either NULL
