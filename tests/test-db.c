@@ -329,7 +329,7 @@ test_atomicity (Fixture *f, gconstpointer data)
   audit_before = bp_test_sql_int (f->path, "SELECT count(*) FROM audit");
 
   /* Every statement position of the snapshot, failed in turn. */
-  for (n = 1; n <= 20; n++)
+  for (n = 1; n <= 40; n++)
     {
       bp_db_inject_failure (db, n);
       if (bp_db_take_snapshot (db, m.id, NULL, &error) != 0)
@@ -338,10 +338,12 @@ test_atomicity (Fixture *f, gconstpointer data)
       g_clear_error (&error);
       g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM snapshot"), ==, 0);
       g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM snapshot_action"), ==, 0);
+      g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM snapshot_priority"), ==, 0);
+      g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM snapshot_risk_band"), ==, 0);
       g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM audit"), ==, audit_before);
     }
   g_assert_cmpint (n, >, 3); /* the snapshot has several steps to fail */
-  g_assert_cmpint (n, <=, 20); /* and it succeeds once none fails */
+  g_assert_cmpint (n, <=, 40); /* and it succeeds once none fails */
   bp_db_inject_failure (db, 0);
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM snapshot_action"), ==, 3);
 

@@ -8,6 +8,7 @@
 
 #include "bp-db-private.h"
 #include "bp-rules.h"
+#include "bp-schema-private.h"
 
 const char *
 bp_entity_row_key (const BpEntity *entity, gconstpointer row)
@@ -750,21 +751,86 @@ BP_DEFINE_FIND (person, BpPerson)
 BP_DEFINE_FIND (organisation, BpOrganisation)
 BP_DEFINE_FIND (priority, BpPriority)
 
+/* What a snapshot freezes besides its row: everything a pack shows, as it
+ * is now. ?1 is the snapshot. */
+static char *
+snapshot_action_sql (void)
+{
+  g_autofree char *rag_since = bp_schema_rag_since_sql ("a.id", "a.rag", "lu.id");
+
+  return g_strdup_printf (
+    "INSERT INTO snapshot_action (snapshot_id, action_id, ref, rag, due_date, latest_update_id,"
+    "  priority_id, title, owner_name, organisation_name, start_date, action_due_date,"
+    "  revised_due_date, revised_reason, due_text, percent, position, latest_date, latest_rag,"
+    "  latest_commentary, latest_next_steps, latest_asks, rag_since)"
+    " SELECT ?1, a.id, a.ref, a.rag, coalesce(a.revised_due_date, a.due_date), lu.id,"
+    "  a.priority_id, a.title, o.name, g.name, a.start_date, a.due_date, a.revised_due_date,"
+    "  a.revised_reason, a.due_text, a.percent, a.position, lu.date, lu.rag, lu.commentary,"
+    "  lu.next_steps, lu.asks, %s"
+    " FROM action a LEFT JOIN person o ON o.id = a.owner_id"
+    " LEFT JOIN organisation g ON g.id = a.organisation_id"
+    " LEFT JOIN progress_update lu ON lu.id = " BP_SQL_LATEST_UPDATE_ID,
+    rag_since);
+}
+
+static const char *const snapshot_copy_sql[] = {
+  "INSERT INTO snapshot_priority (snapshot_id, priority_id, code, title, position)"
+  " SELECT ?1, id, code, title, position FROM priority",
+  "INSERT INTO snapshot_milestone (snapshot_id, milestone_id, action_id, title, due_date,"
+  "  done_date)"
+  " SELECT ?1, id, action_id, title, due_date, done_date FROM milestone",
+  "INSERT INTO snapshot_risk (snapshot_id, risk_id, ref, score, title, cause, consequence,"
+  "  owner_name, inherent_l, inherent_i, current_l, current_i, target_l, target_i, response,"
+  "  resources, review_date, status, position, action_refs)"
+  " SELECT ?1, r.id, r.ref, r.current_l * r.current_i, r.title, r.cause, r.consequence,"
+  "  o.name, r.inherent_l, r.inherent_i, r.current_l, r.current_i, r.target_l, r.target_i,"
+  "  r.response, r.resources, r.review_date, r.status, r.position,"
+  /* The order bp_db_risk_action_refs() gives. */
+  "  (SELECT group_concat(ref, char(10)) FROM (SELECT a.ref FROM risk_action ra"
+  "    JOIN action a ON a.id = ra.action_id WHERE ra.risk_id = r.id"
+  "    ORDER BY a.position, a.ref))"
+  " FROM risk r LEFT JOIN person o ON o.id = r.owner_id",
+  "INSERT INTO snapshot_mitigation (snapshot_id, mitigation_id, risk_id, description,"
+  "  owner_name, due_date, status, position)"
+  " SELECT ?1, m.id, m.risk_id, m.description, o.name, m.due_date, m.status, m.position"
+  " FROM mitigation m LEFT JOIN person o ON o.id = m.owner_id",
+  "INSERT INTO snapshot_risk_band (snapshot_id, band_id, min_score, max_score, name, colour)"
+  " SELECT ?1, id, min_score, max_score, name, colour FROM risk_band",
+  "INSERT INTO snapshot_measure (snapshot_id, measure_id, ref, title, unit, polarity, target,"
+  "  tolerance, frequency, baseline, comparator, position)"
+  " SELECT ?1, id, ref, title, unit, polarity, target, tolerance, frequency, baseline,"
+  "  comparator, position FROM measure",
+  "INSERT INTO snapshot_measure_value (snapshot_id, value_id, measure_id, period, period_end,"
+  "  value, note)"
+  " SELECT ?1, id, measure_id, period, period_end, value, note FROM measure_value",
+};
+
+static gboolean
+copy_into_snapshot (BpDb *self, const char *sql, gint64 snapshot_id, GError **error)
+{
+  sqlite3_stmt *stmt = bp_db_statement (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, snapshot_id);
+  return bp_db_step_done (self, stmt, &bp_entity_snapshot, error);
+}
+
 gint64
 bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GError **error)
 {
-  static const char *const copy_sql[] = {
-    "INSERT INTO snapshot_action (snapshot_id, action_id, ref, rag, due_date, latest_update_id)"
-    " SELECT ?1, a.id, a.ref, a.rag, coalesce(a.revised_due_date, a.due_date),"
-    "   (SELECT u.id FROM progress_update u WHERE u.action_id = a.id"
-    "     ORDER BY u.date DESC, u.id DESC LIMIT 1)"
-    " FROM action a",
-    "INSERT INTO snapshot_risk (snapshot_id, risk_id, ref, score)"
-    " SELECT ?1, r.id, r.ref, r.current_l * r.current_i FROM risk r",
-  };
+  g_return_val_if_fail (BP_IS_DB (self), 0);
+  return bp_db_take_snapshot_at (self, meeting_id, NULL, out_replaced, error);
+}
+
+gint64
+bp_db_take_snapshot_at (BpDb *self, gint64 meeting_id, GDateTime *taken_at,
+                        gboolean *out_replaced, GError **error)
+{
   g_autoptr (BpMeeting) meeting = NULL;
   g_autoptr (GDateTime) now = NULL;
-  g_autofree char *taken_at = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *action_sql = snapshot_action_sql ();
   BpSnapshot snap = { 0 };
   sqlite3_stmt *stmt;
   gboolean replaced = FALSE;
@@ -777,6 +843,7 @@ bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GErr
   if (meeting == NULL)
     goto failed;
 
+  /* The earlier snapshot's rows go with it (ON DELETE CASCADE). */
   stmt = bp_db_statement (self, "DELETE FROM snapshot WHERE meeting_id = ?1", error);
   if (stmt == NULL)
     goto failed;
@@ -785,21 +852,18 @@ bp_db_take_snapshot (BpDb *self, gint64 meeting_id, gboolean *out_replaced, GErr
     goto failed;
   replaced = sqlite3_changes (bp_db_get_handle (self)) > 0;
 
-  now = g_date_time_new_now_utc ();
-  taken_at = g_date_time_format_iso8601 (now);
+  if (taken_at == NULL)
+    taken_at = now = g_date_time_new_now_utc ();
+  when = g_date_time_format_iso8601 (taken_at);
   snap.meeting_id = meeting_id;
-  snap.taken_at = taken_at;
-  if (!entity_insert (self, &bp_entity_snapshot, &snap, error))
+  snap.taken_at = when;
+  snap.frozen = 2;
+  if (!entity_insert (self, &bp_entity_snapshot, &snap, error)
+      || !copy_into_snapshot (self, action_sql, snap.id, error))
     goto failed;
-  for (guint i = 0; i < G_N_ELEMENTS (copy_sql); i++)
-    {
-      stmt = bp_db_statement (self, copy_sql[i], error);
-      if (stmt == NULL)
-        goto failed;
-      sqlite3_bind_int64 (stmt, 1, snap.id);
-      if (!bp_db_step_done (self, stmt, &bp_entity_snapshot, error))
-        goto failed;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (snapshot_copy_sql); i++)
+    if (!copy_into_snapshot (self, snapshot_copy_sql[i], snap.id, error))
+      goto failed;
   if (!bp_db_commit (self, error))
     goto failed;
   if (out_replaced)
@@ -810,4 +874,3 @@ failed:
   bp_db_rollback (self);
   return 0;
 }
-

@@ -9,6 +9,16 @@
 
 G_BEGIN_DECLS
 
+/* The latest update of the action "a": by date, then by entry order. */
+#define BP_SQL_LATEST_UPDATE_ID \
+  "(SELECT u.id FROM progress_update u WHERE u.action_id = a.id" \
+  " ORDER BY u.date DESC, u.id DESC LIMIT 1)"
+
+/* bp_db_take_snapshot() with its time given (the sample's history); NULL
+ * is now. */
+gint64 bp_db_take_snapshot_at (BpDb *self, gint64 meeting_id, GDateTime *taken_at,
+                               gboolean *out_replaced, GError **error);
+
 sqlite3 *bp_db_get_handle (BpDb *self);
 
 /* A prepared statement from the connection's cache, reset and with its

@@ -50,7 +50,8 @@ static const char *const undo_tables[] = {
   "programme", "organisation", "person", "priority", "action", "milestone",
   "progress_update", "risk", "mitigation", "risk_action", "risk_band", "measure",
   "measure_value", "action_measure", "meeting", "snapshot", "snapshot_action",
-  "snapshot_risk", NULL,
+  "snapshot_risk", "snapshot_priority", "snapshot_milestone", "snapshot_mitigation",
+  "snapshot_risk_band", "snapshot_measure", "snapshot_measure_value", NULL,
 };
 
 enum

@@ -68,6 +68,8 @@ static const BpField action_fields[] = {
   FV (BpAction, latest_date),
   FV (BpAction, latest_commentary),
   FV (BpAction, latest_next_steps),
+  FV (BpAction, latest_asks),
+  FV (BpAction, rag_since),
 };
 ENTITY (action, BpAction, "action", N_("action"), "ref", FALSE);
 
@@ -86,6 +88,7 @@ static const BpField update_fields[] = {
   F (BpUpdate, rag, BP_FIELD_RAG, 0, NULL, N_("RAG status")),
   F (BpUpdate, commentary, BP_FIELD_TEXT, 0, NULL, N_("commentary")),
   F (BpUpdate, next_steps, BP_FIELD_TEXT, 0, NULL, N_("next steps")),
+  F (BpUpdate, asks, BP_FIELD_TEXT, 0, NULL, N_("asks of the board")),
 };
 ENTITY (update, BpUpdate, "progress_update", N_("progress update"), "date", TRUE);
 
@@ -160,12 +163,18 @@ static const BpField meeting_fields[] = {
   F (BpMeeting, summary, BP_FIELD_TEXT, 0, NULL, N_("summary")),
   F (BpMeeting, recommendations, BP_FIELD_TEXT, 0, NULL, N_("recommendations")),
   F (BpMeeting, reasons, BP_FIELD_TEXT, 0, NULL, N_("reasons for the recommendations")),
+  F (BpMeeting, financial_implications, BP_FIELD_TEXT, 0, NULL, N_("financial implications")),
+  F (BpMeeting, legal_implications, BP_FIELD_TEXT, 0, NULL, N_("legal implications")),
+  F (BpMeeting, equalities_implications, BP_FIELD_TEXT, 0, NULL, N_("equalities implications")),
+  F (BpMeeting, background_papers, BP_FIELD_TEXT, 0, NULL,
+     N_("appendices and background papers")),
 };
 ENTITY (meeting, BpMeeting, "meeting", N_("meeting"), "date", FALSE);
 
 static const BpField snapshot_fields[] = {
   F (BpSnapshot, meeting_id, BP_FIELD_ID, BP_FIELD_REQUIRED, "meeting", N_("meeting")),
   F (BpSnapshot, taken_at, BP_FIELD_TEXT, BP_FIELD_REQUIRED, NULL, N_("taken at")),
+  F (BpSnapshot, frozen, BP_FIELD_INT, 0, NULL, N_("frozen")),
   FV (BpSnapshot, meeting_date),
 };
 ENTITY (snapshot, BpSnapshot, "snapshot", N_("snapshot"), "taken_at", FALSE);

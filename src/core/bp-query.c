@@ -6,11 +6,8 @@
 #include "bp-db-private.h"
 #include "bp-query.h"
 #include "bp-rules.h"
+#include "bp-schema-private.h"
 
-/* The latest update of an action: by date, then by entry order. */
-#define LATEST_UPDATE_ID \
-  "(SELECT u.id FROM progress_update u WHERE u.action_id = a.id" \
-  " ORDER BY u.date DESC, u.id DESC LIMIT 1)"
 
 static GPtrArray *
 new_rows (const BpEntity *entity)
@@ -194,6 +191,7 @@ bp_db_list_actions (BpDb *self, const BpActionFilter *filter, GError **error)
   g_autofree char *query = NULL;
   g_autofree char *due_to = NULL;
   g_autofree char *trimmed = NULL;
+  g_autofree char *rag_since = bp_schema_rag_since_sql ("a.id", "a.rag", "lu.id");
   Param params[8];
   guint n = 0;
 
@@ -202,13 +200,14 @@ bp_db_list_actions (BpDb *self, const BpActionFilter *filter, GError **error)
     filter = &no_filter;
 
   g_string_printf (sql,
-                   "SELECT %s, p.code, o.name, g.name, lu.date, lu.commentary, lu.next_steps"
+                   "SELECT %s, p.code, o.name, g.name, lu.date, lu.commentary, lu.next_steps,"
+                   "   lu.asks, %s"
                    " FROM action a JOIN priority p ON p.id = a.priority_id"
                    " LEFT JOIN person o ON o.id = a.owner_id"
                    " LEFT JOIN organisation g ON g.id = a.organisation_id"
-                   " LEFT JOIN progress_update lu ON lu.id = " LATEST_UPDATE_ID
+                   " LEFT JOIN progress_update lu ON lu.id = " BP_SQL_LATEST_UPDATE_ID
                    " WHERE 1",
-                   cols);
+                   cols, rag_since);
   if (filter->priority_id > 0)
     {
       g_string_append_printf (sql, " AND a.priority_id = ?%u", n + 1);

@@ -6,15 +6,17 @@
  * register, the partnership scorecard and three board meetings, each
  * with its snapshot. The text is in bp-sample-data.h; this file decides
  * the dates and the history, with a fixed-seed generator so that every
- * run writes the same programme (only the snapshot and audit times
- * differ).
+ * run writes the same programme (only the audit times differ).
  *
  * The history is built first, as data: each action's final status and a
  * "story" of how it got there (steady, improved or slipped before one of
  * the last two boards, completed, overdue, re-dated). The updates are
- * then added in date order and each meeting's snapshot is taken once
- * every update up to its date is in, so that the boards' comparisons
- * show real movement.
+ * then added in date order, with the milestones done and the measures'
+ * figures as they came in, and each meeting's snapshot is taken on the
+ * working day before it, once everything up to that day is in: each
+ * snapshot holds what was true then, so that the boards' comparisons
+ * show real movement and an old board's pack shows that board's
+ * programme.
  */
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -22,6 +24,7 @@
 #include <stdlib.h>
 
 #include "bp-dates.h"
+#include "bp-db-private.h"
 #include "bp-sample-data.h"
 #include "bp-sample.h"
 
@@ -29,6 +32,11 @@
 #define N_PRIORITIES G_N_ELEMENTS (sample_priorities)
 #define N_RISKS G_N_ELEMENTS (sample_risks)
 #define N_MEETINGS G_N_ELEMENTS (sample_meetings)
+#define N_MILESTONES G_N_ELEMENTS (sample_milestones)
+#define N_MEASURES G_N_ELEMENTS (sample_measures)
+#define N_PERIODS G_N_ELEMENTS (sample_periods)
+/* A period's figures reach the programme office three weeks after it ends. */
+#define REPORTING_LAG_DAYS 21
 #define N_ROUNDS 12
 #define MAX_UPDATES 4
 #define SEED 0x5E4D2025u
@@ -135,11 +143,19 @@ typedef struct
   gint64 id;
 } Plan;
 
+typedef enum
+{
+  EVENT_RISK_CHANGE, /* index: the risk change */
+  EVENT_UPDATE,      /* index: the plan; update: which of its updates */
+  EVENT_MILESTONE,   /* index: the milestone, marked done */
+  EVENT_VALUE,       /* index: the measure; update: the period whose value comes in */
+} EventKind;
+
 typedef struct
 {
   guint32 date;
-  int kind; /* 0: a risk score changes, 1: a progress update */
-  int index; /* risk change, or plan */
+  EventKind kind;
+  int index;
   int update;
 } Event;
 
@@ -154,6 +170,9 @@ typedef struct
   gint64 person_ids[N_SAMPLE_PEOPLE];
   gint64 priority_ids[N_PRIORITIES];
   gint64 meeting_ids[N_MEETINGS];
+  gint64 milestone_ids[N_MILESTONES];
+  guint32 milestone_done[N_MILESTONES]; /* 0: still open */
+  gint64 measure_ids[N_MEASURES];
   BpRisk *risks[N_RISKS];
   Plan plans[N_ACTIONS];
 } Sample;
@@ -789,10 +808,12 @@ write_milestones (Sample *s, GError **error)
                        || (p->rag == BP_RAG_AMBER && ms->at <= 0.65)))
             done = dup_date (when);
         }
+      /* Open until the history reaches the day it was done. */
       m.due_date = due;
-      m.done_date = done;
       if (!bp_db_insert_milestone (s->db, &m, error))
         return FALSE;
+      s->milestone_ids[i] = m.id;
+      s->milestone_done[i] = done ? parse_date (done) : 0;
     }
   return TRUE;
 }
@@ -882,19 +903,7 @@ write_measures (Sample *s, GError **error)
       m->position = i + 1;
       if (!bp_db_insert_measure (s->db, m, error))
         return FALSE;
-
-      for (guint k = 0; k < G_N_ELEMENTS (sample_periods); k++)
-        {
-          g_autoptr (BpMeasureValue) v = bp_measure_value_new ();
-
-          v->measure_id = m->id;
-          v->period = g_strdup (sample_periods[k].period);
-          v->period_end = g_strdup (sample_periods[k].end);
-          v->value = sm->values[k];
-          v->note = g_strdup (sm->notes[k]);
-          if (!bp_db_insert_measure_value (s->db, v, error))
-            return FALSE;
-        }
+      s->measure_ids[i] = m->id; /* its values come in with the history */
       if (!link_refs (s, sm->actions, m->id, FALSE, error))
         return FALSE;
     }
@@ -976,7 +985,7 @@ delay_reason (const SamplePriority *pr, guint32 h)
  * an action's reports differ, and from a per-action salt so that
  * actions differ from each other. */
 static void
-compose_update (const Plan *p, int i, GString *commentary, GString *next)
+compose_update (const Plan *p, int i, GString *commentary, GString *next, GString *asks)
 {
   const SamplePriority *pr = &sample_priorities[p->priority];
   BpRag rag = p->update_rag[i];
@@ -1017,8 +1026,9 @@ compose_update (const Plan *p, int i, GString *commentary, GString *next)
       break;
     case BP_RAG_RED:
     default:
-      g_string_append_printf (commentary, "%s %s. %s", ROTATE (sample_red_open, salt >> 4, i),
-                              delay_reason (pr, h >> 1), ROTATE (sample_red_ask, salt >> 12, i));
+      g_string_append_printf (commentary, "%s %s.", ROTATE (sample_red_open, salt >> 4, i),
+                              delay_reason (pr, h >> 1));
+      g_string_append (asks, ROTATE (sample_red_ask, salt >> 12, i));
       g_string_append_printf (next, "%s Agree a recovery plan with the programme office.", step);
       break;
     }
@@ -1044,10 +1054,36 @@ compose_update (const Plan *p, int i, GString *commentary, GString *next)
 }
 
 static gboolean
+mark_milestone_done (Sample *s, int i, GError **error)
+{
+  g_autoptr (BpMilestone) m = bp_db_get_milestone (s->db, s->milestone_ids[i], error);
+
+  if (m == NULL)
+    return FALSE;
+  m->done_date = dup_date (s->milestone_done[i]);
+  return bp_db_update_milestone (s->db, m, error);
+}
+
+static gboolean
+add_value (Sample *s, int measure, int period, GError **error)
+{
+  const SampleMeasure *sm = &sample_measures[measure];
+  g_autoptr (BpMeasureValue) v = bp_measure_value_new ();
+
+  v->measure_id = s->measure_ids[measure];
+  v->period = g_strdup (sample_periods[period].period);
+  v->period_end = g_strdup (sample_periods[period].end);
+  v->value = sm->values[period];
+  v->note = g_strdup (sm->notes[period]);
+  return bp_db_insert_measure_value (s->db, v, error);
+}
+
+static gboolean
 add_update (Sample *s, const Plan *p, int i, GError **error)
 {
   g_autoptr (GString) commentary = g_string_new (NULL);
   g_autoptr (GString) next = g_string_new (NULL);
+  g_autoptr (GString) asks = g_string_new (NULL);
   BpUpdate u = { 0 };
   g_autofree char *date = NULL;
 
@@ -1065,7 +1101,7 @@ add_update (Sample *s, const Plan *p, int i, GError **error)
         return FALSE;
     }
 
-  compose_update (p, i, commentary, next);
+  compose_update (p, i, commentary, next, asks);
   date = dup_date (p->date[i]);
   u.action_id = p->id;
   u.date = date;
@@ -1073,6 +1109,7 @@ add_update (Sample *s, const Plan *p, int i, GError **error)
   u.rag = p->update_rag[i];
   u.commentary = commentary->str;
   u.next_steps = next->str;
+  u.asks = asks->len ? asks->str : NULL;
   return bp_db_add_update (s->db, &u, error);
 }
 
@@ -1090,56 +1127,93 @@ compare_events (gconstpointer a, gconstpointer b)
   return x->update - y->update;
 }
 
-/* Adds every update and risk change in date order, taking each meeting's
- * snapshot once everything up to its date is in. */
+/* The time a meeting's snapshot is taken: the working day before it, at
+ * the end of the office day, once that day's reports are in. */
+static GDateTime *
+snapshot_time (guint32 meeting)
+{
+  guint32 day = working_day (meeting - 1);
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, day);
+  return g_date_time_new_utc (g_date_get_year (&d), g_date_get_month (&d), g_date_get_day (&d),
+                              16, 0, 0);
+}
+
+static void
+add_event (GArray *events, guint32 date, EventKind kind, int index, int update)
+{
+  Event e = { date, kind, index, update };
+
+  g_array_append_val (events, e);
+}
+
+static gboolean
+apply_event (Sample *s, const Event *e, GError **error)
+{
+  switch (e->kind)
+    {
+    case EVENT_UPDATE:
+      return add_update (s, &s->plans[e->index], e->update, error);
+    case EVENT_MILESTONE:
+      return mark_milestone_done (s, e->index, error);
+    case EVENT_VALUE:
+      return add_value (s, e->index, e->update, error);
+    case EVENT_RISK_CHANGE:
+    default:
+      {
+        const SampleRiskChange *c = &sample_risk_changes[e->index];
+        BpRisk *r = s->risks[c->risk];
+
+        r->current_l = c->current_l;
+        r->current_i = c->current_i;
+        return bp_db_update_risk (s->db, r, error);
+      }
+    }
+}
+
+/* Adds every update, risk change, milestone done and measure value in
+ * date order, taking each meeting's snapshot at its time (snapshot_time)
+ * once everything dated up to that day is in, so that each snapshot
+ * holds what was true then. */
 static gboolean
 write_history (Sample *s, GError **error)
 {
   g_autoptr (GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
-  guint32 meeting_dates[N_MEETINGS];
+  guint32 snapshot_days[N_MEETINGS];
   guint next_meeting = 0;
 
   for (int k = 0; k < N_ACTIONS; k++)
     for (int i = 0; i < s->plans[k].n_updates; i++)
-      {
-        Event e = { s->plans[k].date[i], 1, k, i };
-
-        g_array_append_val (events, e);
-      }
+      add_event (events, s->plans[k].date[i], EVENT_UPDATE, k, i);
   for (guint k = 0; k < G_N_ELEMENTS (sample_risk_changes); k++)
-    {
-      Event e = { parse_date (sample_risk_changes[k].date), 0, k, 0 };
-
-      g_array_append_val (events, e);
-    }
+    add_event (events, parse_date (sample_risk_changes[k].date), EVENT_RISK_CHANGE, k, 0);
+  for (guint k = 0; k < N_MILESTONES; k++)
+    if (s->milestone_done[k])
+      add_event (events, s->milestone_done[k], EVENT_MILESTONE, k, 0);
+  for (guint k = 0; k < N_MEASURES; k++)
+    for (guint i = 0; i < N_PERIODS; i++)
+      add_event (events, parse_date (sample_periods[i].end) + REPORTING_LAG_DAYS, EVENT_VALUE, k, i);
   g_array_sort (events, compare_events);
   for (guint k = 0; k < N_MEETINGS; k++)
-    meeting_dates[k] = parse_date (sample_meetings[k].date);
+    snapshot_days[k] = working_day (parse_date (sample_meetings[k].date) - 1);
 
   for (guint k = 0; k <= events->len; k++)
     {
       const Event *e = k < events->len ? &g_array_index (events, Event, k) : NULL;
 
-      while (next_meeting < N_MEETINGS && (e == NULL || e->date > meeting_dates[next_meeting]))
-        if (bp_db_take_snapshot (s->db, s->meeting_ids[next_meeting++], NULL, error) == 0)
-          return FALSE;
+      while (next_meeting < N_MEETINGS && (e == NULL || e->date > snapshot_days[next_meeting]))
+        {
+          g_autoptr (GDateTime) at = snapshot_time (parse_date (sample_meetings[next_meeting].date));
+
+          if (bp_db_take_snapshot_at (s->db, s->meeting_ids[next_meeting++], at, NULL, error) == 0)
+            return FALSE;
+        }
       if (e == NULL)
         break;
-      if (e->kind == 1)
-        {
-          if (!add_update (s, &s->plans[e->index], e->update, error))
-            return FALSE;
-        }
-      else
-        {
-          const SampleRiskChange *c = &sample_risk_changes[e->index];
-          BpRisk *r = s->risks[c->risk];
-
-          r->current_l = c->current_l;
-          r->current_i = c->current_i;
-          if (!bp_db_update_risk (s->db, r, error))
-            return FALSE;
-        }
+      if (!apply_event (s, e, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -28,6 +28,13 @@ gboolean bp_schema_sync_search (sqlite3 *db, GError **error);
 gboolean bp_schema_needs_refresh (sqlite3 *db);
 gboolean bp_schema_refresh (sqlite3 *db, GError **error);
 
+/* An SQL expression: the date of the first update of the latest unbroken
+ * run of updates with the RAG @rag in the history of the action
+ * @action_id that ends with the update @latest_id (three SQL
+ * expressions); NULL when that update's RAG is not @rag, or there is no
+ * update. An action's "red since". */
+char *bp_schema_rag_since_sql (const char *action_id, const char *rag, const char *latest_id);
+
 /* Runs @sql, turning a SQLite failure into a GError naming @what. */
 gboolean bp_sql_exec (sqlite3 *db, const char *sql, const char *what, GError **error);
 

@@ -1,6 +1,7 @@
 /* bp-schema.c: the tables of a .boardpack file, the audit triggers and the
  * migrations from older files. */
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bp-db.h"
 #include "bp-entity-private.h"
@@ -12,9 +13,45 @@
  * each update, each row of PRAGMA integrity_check). */
 #define RAG_CHECK "CHECK (rag = 'N' OR rag = 'R' OR rag = 'A' OR rag = 'G' OR rag = 'B')"
 
-/* Schema version 1. Dates are ISO text so that they sort and compare as
- * strings; RAG is a single letter (N R A G B). */
-static const char schema_v1[] =
+/* The current schema (version 2), which a new file gets directly. Dates
+ * are ISO text so that they sort and compare as strings; RAG is a single
+ * letter (N R A G B). migrate_1_to_2 gives a version 1 file the same
+ * columns (tests/test-state.c compares the two). */
+/* The snapshot tables version 2 added, whole (the migration makes them
+ * as a new file has them). */
+#define SNAPSHOT_TABLES_V2 \
+  "CREATE TABLE snapshot_priority (" \
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE," \
+  "  priority_id INTEGER NOT NULL, code TEXT NOT NULL, title TEXT, position INTEGER," \
+  "  PRIMARY KEY (snapshot_id, priority_id)) WITHOUT ROWID;" \
+  "CREATE TABLE snapshot_milestone (" \
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE," \
+  "  milestone_id INTEGER NOT NULL, action_id INTEGER, title TEXT NOT NULL," \
+  "  due_date TEXT, done_date TEXT," \
+  "  PRIMARY KEY (snapshot_id, milestone_id)) WITHOUT ROWID;" \
+  "CREATE TABLE snapshot_mitigation (" \
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE," \
+  "  mitigation_id INTEGER NOT NULL, risk_id INTEGER NOT NULL, description TEXT NOT NULL," \
+  "  owner_name TEXT, due_date TEXT, status TEXT, position INTEGER," \
+  "  PRIMARY KEY (snapshot_id, mitigation_id)) WITHOUT ROWID;" \
+  "CREATE TABLE snapshot_risk_band (" \
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE," \
+  "  band_id INTEGER NOT NULL, min_score INTEGER NOT NULL, max_score INTEGER NOT NULL," \
+  "  name TEXT NOT NULL, colour TEXT NOT NULL," \
+  "  PRIMARY KEY (snapshot_id, band_id)) WITHOUT ROWID;" \
+  "CREATE TABLE snapshot_measure (" \
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE," \
+  "  measure_id INTEGER NOT NULL, ref TEXT, title TEXT NOT NULL, unit TEXT, polarity TEXT," \
+  "  target REAL, tolerance REAL, frequency TEXT, baseline REAL, comparator TEXT," \
+  "  position INTEGER," \
+  "  PRIMARY KEY (snapshot_id, measure_id)) WITHOUT ROWID;" \
+  "CREATE TABLE snapshot_measure_value (" \
+  "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE," \
+  "  value_id INTEGER NOT NULL, measure_id INTEGER NOT NULL, period TEXT NOT NULL," \
+  "  period_end TEXT NOT NULL, value REAL, note TEXT," \
+  "  PRIMARY KEY (snapshot_id, value_id)) WITHOUT ROWID;"
+
+static const char schema_current[] =
   "CREATE TABLE programme ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  title TEXT NOT NULL,"
@@ -56,7 +93,7 @@ static const char schema_v1[] =
   "  action_id INTEGER NOT NULL REFERENCES action ON DELETE CASCADE,"
   "  date TEXT NOT NULL, author TEXT,"
   "  rag TEXT NOT NULL DEFAULT 'N' " RAG_CHECK ","
-  "  commentary TEXT, next_steps TEXT);"
+  "  commentary TEXT, next_steps TEXT, asks TEXT);"
   "CREATE INDEX progress_update_action ON progress_update (action_id, date, id);"
   "CREATE TABLE risk ("
   "  id INTEGER PRIMARY KEY, ref TEXT NOT NULL UNIQUE, title TEXT NOT NULL,"
@@ -105,22 +142,46 @@ static const char schema_v1[] =
   "  id INTEGER PRIMARY KEY, date TEXT NOT NULL UNIQUE, time TEXT, venue TEXT,"
   "  agenda_item TEXT, title TEXT, author TEXT, contact TEXT, service TEXT,"
   "  presenter TEXT, classification TEXT, wards TEXT, purpose TEXT, summary TEXT,"
-  "  recommendations TEXT, reasons TEXT);"
+  "  recommendations TEXT, reasons TEXT,"
+  "  financial_implications TEXT, legal_implications TEXT, equalities_implications TEXT,"
+  "  background_papers TEXT);"
+  /* A meeting's snapshot: what its pack shows, frozen when it was taken
+   * so that the pack reads the same a year later. frozen is 2 for a
+   * snapshot that copied everything at the time, 1 for one a version 1
+   * file held (RAG, due date and score only), whose other rows
+   * migrate_1_to_2 reconstructed from the audit log. The snapshot_*
+   * tables are not audited (the snapshot row is), go with their
+   * snapshot, and keep the ids the rows had then, which need not exist
+   * now. */
   "CREATE TABLE snapshot ("
   "  id INTEGER PRIMARY KEY,"
   "  meeting_id INTEGER NOT NULL UNIQUE REFERENCES meeting ON DELETE CASCADE,"
-  "  taken_at TEXT NOT NULL);"
+  "  taken_at TEXT NOT NULL,"
+  "  frozen INTEGER NOT NULL DEFAULT 2 CHECK (frozen = 1 OR frozen = 2));"
   "CREATE TABLE snapshot_action ("
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE,"
   "  action_id INTEGER NOT NULL, ref TEXT NOT NULL, rag TEXT NOT NULL,"
-  /* Updates never change, so the latest one is frozen by its id rather
-   * than by a copy of its text in every snapshot. */
+  /* due_date is the date due then, the revised one if there was one
+   * (bp_db_movement's "newly overdue"); action_due_date and
+   * revised_due_date are the action's two dates. The latest update is
+   * copied as text as well as by id, since its action may go. */
   "  due_date TEXT, latest_update_id INTEGER,"
+  "  priority_id INTEGER, title TEXT, owner_name TEXT, organisation_name TEXT,"
+  "  start_date TEXT, action_due_date TEXT, revised_due_date TEXT, revised_reason TEXT,"
+  "  due_text TEXT, percent INTEGER, position INTEGER,"
+  "  latest_date TEXT, latest_rag TEXT, latest_commentary TEXT, latest_next_steps TEXT,"
+  "  latest_asks TEXT, rag_since TEXT,"
   "  PRIMARY KEY (snapshot_id, action_id)) WITHOUT ROWID;"
   "CREATE TABLE snapshot_risk ("
   "  snapshot_id INTEGER NOT NULL REFERENCES snapshot ON DELETE CASCADE,"
   "  risk_id INTEGER NOT NULL, ref TEXT NOT NULL, score INTEGER NOT NULL,"
+  "  title TEXT, cause TEXT, consequence TEXT, owner_name TEXT,"
+  "  inherent_l INTEGER, inherent_i INTEGER, current_l INTEGER, current_i INTEGER,"
+  "  target_l INTEGER, target_i INTEGER, response TEXT, resources TEXT, review_date TEXT,"
+  "  status TEXT, position INTEGER,"
+  "  action_refs TEXT," /* the linked actions' references, one a line, in plan order */
   "  PRIMARY KEY (snapshot_id, risk_id)) WITHOUT ROWID;"
+  SNAPSHOT_TABLES_V2
   /* Who the audit log names: set by the application before each write,
    * because a trigger cannot ask. */
   "CREATE TABLE audit_actor (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT,"
@@ -315,7 +376,7 @@ create_triggers (sqlite3 *db, GError **error)
 gboolean
 bp_schema_create (sqlite3 *db, GError **error)
 {
-  return bp_sql_exec (db, schema_v1, _("Creating the tables"), error)
+  return bp_sql_exec (db, schema_current, _("Creating the tables"), error)
          && create_triggers (db, error);
 }
 
@@ -411,11 +472,245 @@ migrate_0_to_1 (sqlite3 *db, GError **error)
          && bp_schema_sync_search (db, error);
 }
 
+char *
+bp_schema_rag_since_sql (const char *action_id, const char *rag, const char *latest_id)
+{
+  /* Update x comes after u in an action's history: by date, then by
+   * entry order; the history ends at the update @latest_id. */
+#define AFTER(x, u) "(" x ".date > " u ".date OR (" x ".date = " u ".date AND " x ".id > " u ".id))"
+  /* Aliases of their own, so that the three arguments may name the
+   * caller's "u" or "lu". */
+  return g_strdup_printf (
+    "(SELECT min(rs_u.date) FROM progress_update rs_u JOIN progress_update rs_end"
+    " ON rs_end.id = %3$s"
+    " WHERE rs_u.action_id = %1$s AND rs_u.rag = %2$s AND NOT " AFTER ("rs_u", "rs_end")
+    " AND NOT EXISTS (SELECT 1 FROM progress_update rs_x WHERE rs_x.action_id = %1$s"
+    "   AND rs_x.rag <> %2$s AND " AFTER ("rs_x", "rs_u") " AND NOT " AFTER ("rs_x", "rs_end") "))",
+    action_id, rag, latest_id);
+#undef AFTER
+}
+
+static gboolean
+drop_audit_triggers (sqlite3 *db, GError **error)
+{
+  g_autoptr (GString) drop = g_string_new (NULL);
+
+  for (guint i = 0; bp_entities[i]; i++)
+    g_string_append_printf (drop,
+                            "DROP TRIGGER IF EXISTS %1$s_audit_ai; DROP TRIGGER IF EXISTS %1$s_audit_ad;"
+                            "DROP TRIGGER IF EXISTS %1$s_audit_au;",
+                            bp_entities[i]->table);
+  return bp_sql_exec (db, drop->str, _("Upgrading the file"), error);
+}
+
+/* Expands a statement of the version 1 reconstruction: "{x.col}" becomes
+ * what the column col of the row x (of @table) held at the snapshot's
+ * mark, mk.mark, the audit log's entry for the snapshot's insert: the old
+ * value of the first change logged after it, or else the value now.
+ * "{x}" becomes the condition that row x was there at the mark (its
+ * insert, when logged, came before). Every write to plan data is logged,
+ * so this is what the row held, except for rows deleted since. */
+static char *
+expand_at_mark (const char *template, const char *alias, const char *table)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autofree char *whole = g_strdup_printf ("{%s}", alias);
+  g_autofree char *prefix = g_strdup_printf ("{%s.", alias);
+
+  for (const char *p = template; *p;)
+    {
+      if (g_str_has_prefix (p, whole))
+        {
+          g_string_append_printf (out,
+                                  "NOT EXISTS (SELECT 1 FROM audit au WHERE au.entity = '%s'"
+                                  " AND au.entity_id = %s.id AND au.op = 'insert' AND au.id > mk.mark)",
+                                  table, alias);
+          p += strlen (whole);
+        }
+      else if (g_str_has_prefix (p, prefix))
+        {
+          const char *col = p + strlen (prefix);
+          const char *end = strchr (col, '}');
+          g_autofree char *column = g_strndup (col, end - col);
+          g_autofree char *cond = g_strdup_printf (
+            "au.entity = '%s' AND au.entity_id = %s.id AND au.op = 'update' AND au.field = '%s'"
+            " AND au.id > mk.mark", table, alias, column);
+
+          g_string_append_printf (out,
+                                  "(CASE WHEN EXISTS (SELECT 1 FROM audit au WHERE %1$s)"
+                                  " THEN (SELECT au.old_value FROM audit au WHERE %1$s"
+                                  " ORDER BY au.id LIMIT 1) ELSE %2$s.%3$s END)",
+                                  cond, alias, column);
+          p = end + 1;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Version 2 adds an update's asks of the board, the implications and
+ * background papers of a meeting's front sheet, and snapshots that freeze
+ * everything a pack shows. A version 1 snapshot froze only each action's
+ * RAG, due date and latest update and each risk's score; the rest is
+ * reconstructed from the audit log as it stood when the snapshot was
+ * taken, and marked frozen = 1 so that a pack can say so. Milestones done
+ * after the day it was taken show open, and measure values count only
+ * for periods that had ended by then. */
+static gboolean
+migrate_1_to_2 (sqlite3 *db, GError **error)
+{
+  static const char columns[] =
+    "ALTER TABLE progress_update ADD COLUMN asks TEXT;"
+    "ALTER TABLE meeting ADD COLUMN financial_implications TEXT;"
+    "ALTER TABLE meeting ADD COLUMN legal_implications TEXT;"
+    "ALTER TABLE meeting ADD COLUMN equalities_implications TEXT;"
+    "ALTER TABLE meeting ADD COLUMN background_papers TEXT;"
+    "ALTER TABLE snapshot ADD COLUMN frozen INTEGER NOT NULL DEFAULT 2"
+    "  CHECK (frozen = 1 OR frozen = 2);"
+    "ALTER TABLE snapshot_action ADD COLUMN priority_id INTEGER;"
+    "ALTER TABLE snapshot_action ADD COLUMN title TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN owner_name TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN organisation_name TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN start_date TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN action_due_date TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN revised_due_date TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN revised_reason TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN due_text TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN percent INTEGER;"
+    "ALTER TABLE snapshot_action ADD COLUMN position INTEGER;"
+    "ALTER TABLE snapshot_action ADD COLUMN latest_date TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN latest_rag TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN latest_commentary TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN latest_next_steps TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN latest_asks TEXT;"
+    "ALTER TABLE snapshot_action ADD COLUMN rag_since TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN title TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN cause TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN consequence TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN owner_name TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN inherent_l INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN inherent_i INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN current_l INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN current_i INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN target_l INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN target_i INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN response TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN resources TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN review_date TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN status TEXT;"
+    "ALTER TABLE snapshot_risk ADD COLUMN position INTEGER;"
+    "ALTER TABLE snapshot_risk ADD COLUMN action_refs TEXT;"
+    SNAPSHOT_TABLES_V2
+    "UPDATE snapshot SET frozen = 1;"
+    /* Each snapshot's mark in the audit log, and the day it was taken.
+     * A snapshot whose insert the log lacks is read as of now. */
+    "CREATE TEMP TABLE v1_mark (snapshot_id INTEGER PRIMARY KEY, mark INTEGER, day TEXT);"
+    "INSERT INTO temp.v1_mark SELECT s.id,"
+    "  coalesce((SELECT max(au.id) FROM audit au WHERE au.entity = 'snapshot'"
+    "    AND au.op = 'insert' AND au.entity_id = s.id), (SELECT max(id) FROM audit), 0),"
+    "  substr(s.taken_at, 1, 10) FROM snapshot s;"
+    /* For the look-ups below, dropped at the end. */
+    "CREATE INDEX v1_audit_row ON audit (entity, entity_id, op, field, id);";
+  /* One alias a statement: the row whose values at the mark it reads. */
+  static const struct { const char *alias, *table, *sql; } fills[] = {
+    { "p", "priority",
+      "INSERT INTO snapshot_priority (snapshot_id, priority_id, code, title, position)"
+      " SELECT mk.snapshot_id, p.id, {p.code}, {p.title}, {p.position}"
+      " FROM temp.v1_mark mk CROSS JOIN priority p WHERE {p}" },
+    { "a", "action",
+      "UPDATE snapshot_action AS sa SET priority_id = {a.priority_id}, title = {a.title},"
+      "  owner_name = (SELECT name FROM person WHERE id = {a.owner_id}),"
+      "  organisation_name = (SELECT name FROM organisation WHERE id = {a.organisation_id}),"
+      "  start_date = {a.start_date}, action_due_date = {a.due_date},"
+      "  revised_due_date = {a.revised_due_date}, revised_reason = {a.revised_reason},"
+      "  due_text = {a.due_text}, percent = {a.percent}, position = {a.position}"
+      " FROM temp.v1_mark mk, action a"
+      " WHERE mk.snapshot_id = sa.snapshot_id AND a.id = sa.action_id" },
+    { "m", "milestone",
+      "INSERT INTO snapshot_milestone (snapshot_id, milestone_id, action_id, title, due_date,"
+      "  done_date)"
+      " SELECT mk.snapshot_id, m.id, {m.action_id}, {m.title}, {m.due_date},"
+      "  CASE WHEN {m.done_date} <= mk.day THEN {m.done_date} END"
+      " FROM temp.v1_mark mk CROSS JOIN milestone m WHERE {m}" },
+    { "r", "risk",
+      "UPDATE snapshot_risk AS sr SET title = {r.title}, cause = {r.cause},"
+      "  consequence = {r.consequence},"
+      "  owner_name = (SELECT name FROM person WHERE id = {r.owner_id}),"
+      "  inherent_l = {r.inherent_l}, inherent_i = {r.inherent_i},"
+      "  current_l = {r.current_l}, current_i = {r.current_i},"
+      "  target_l = {r.target_l}, target_i = {r.target_i}, response = {r.response},"
+      "  resources = {r.resources}, review_date = {r.review_date}, status = {r.status},"
+      "  position = {r.position},"
+      "  action_refs = (SELECT group_concat(ref, char(10)) FROM (SELECT a.ref FROM risk_action ra"
+      "    JOIN action a ON a.id = ra.action_id WHERE ra.risk_id = r.id"
+      "    ORDER BY a.position, a.ref))"
+      " FROM temp.v1_mark mk, risk r"
+      " WHERE mk.snapshot_id = sr.snapshot_id AND r.id = sr.risk_id" },
+    { "m", "mitigation",
+      "INSERT INTO snapshot_mitigation (snapshot_id, mitigation_id, risk_id, description,"
+      "  owner_name, due_date, status, position)"
+      " SELECT mk.snapshot_id, m.id, {m.risk_id}, {m.description},"
+      "  (SELECT name FROM person WHERE id = {m.owner_id}), {m.due_date}, {m.status},"
+      "  {m.position}"
+      " FROM temp.v1_mark mk CROSS JOIN mitigation m WHERE {m}" },
+    { "b", "risk_band",
+      "INSERT INTO snapshot_risk_band (snapshot_id, band_id, min_score, max_score, name, colour)"
+      " SELECT mk.snapshot_id, b.id, {b.min_score}, {b.max_score}, {b.name}, {b.colour}"
+      " FROM temp.v1_mark mk CROSS JOIN risk_band b WHERE {b}" },
+    { "m", "measure",
+      "INSERT INTO snapshot_measure (snapshot_id, measure_id, ref, title, unit, polarity, target,"
+      "  tolerance, frequency, baseline, comparator, position)"
+      " SELECT mk.snapshot_id, m.id, {m.ref}, {m.title}, {m.unit}, {m.polarity}, {m.target},"
+      "  {m.tolerance}, {m.frequency}, {m.baseline}, {m.comparator}, {m.position}"
+      " FROM temp.v1_mark mk CROSS JOIN measure m WHERE {m}" },
+    { "v", "measure_value",
+      "INSERT INTO snapshot_measure_value (snapshot_id, value_id, measure_id, period, period_end,"
+      "  value, note)"
+      " SELECT mk.snapshot_id, v.id, {v.measure_id}, {v.period}, {v.period_end}, {v.value},"
+      "  {v.note}"
+      " FROM temp.v1_mark mk CROSS JOIN measure_value v WHERE {v} AND {v.period_end} < mk.day" },
+  };
+  g_autofree char *rag_since = bp_schema_rag_since_sql ("sa.action_id", "sa.rag",
+                                                        "sa.latest_update_id");
+  /* Updates are never edited: the latest one's text is still there. */
+  g_autofree char *latest = g_strdup_printf (
+    "UPDATE snapshot_action AS sa SET latest_date = lu.date, latest_rag = lu.rag,"
+    "  latest_commentary = lu.commentary, latest_next_steps = lu.next_steps,"
+    "  rag_since = %s"
+    " FROM progress_update lu WHERE lu.id = sa.latest_update_id;", rag_since);
+
+  if (!drop_audit_triggers (db, error)
+      || !bp_sql_exec (db, columns, _("Upgrading the file"), error)
+      || !bp_sql_exec (db, latest, _("Upgrading the file"), error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (fills); i++)
+    {
+      g_autofree char *sql = expand_at_mark (fills[i].sql, fills[i].alias, fills[i].table);
+
+      if (!bp_sql_exec (db, sql, _("Upgrading the file"), error))
+        return FALSE;
+    }
+  if (!bp_sql_exec (db, "DROP INDEX v1_audit_row; DROP TABLE temp.v1_mark;",
+                    _("Upgrading the file"), error))
+    return FALSE;
+  /* The audit triggers again, with the new columns. */
+  for (guint i = 0; bp_entities[i]; i++)
+    {
+      g_autofree char *sql = audit_triggers_sql (bp_entities[i]);
+
+      if (!bp_sql_exec (db, sql, _("Upgrading the file"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 /* migrations[n] upgrades version n to n + 1. */
 static const MigrationFunc migrations[] = {
   migrate_0_to_1,
+  migrate_1_to_2,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BP_SCHEMA_VERSION);
@@ -425,13 +720,16 @@ bp_schema_migrate (sqlite3 *db, int from_version, GError **error)
 {
   g_return_val_if_fail (from_version >= 0 && from_version <= BP_SCHEMA_VERSION, FALSE);
 
-  for (int v = from_version; v < BP_SCHEMA_VERSION; v++)
+  for (int v = from_version; v < BP_SCHEMA_VERSION;)
     {
       g_autofree char *sql = NULL;
 
       if (!migrations[v] (db, error))
         return FALSE;
-      sql = g_strdup_printf ("PRAGMA user_version = %d;", v + 1);
+      /* Version 0 is copied into the tables bp_schema_create() makes,
+       * which are the current ones: no later step applies. */
+      v = v == 0 ? BP_SCHEMA_VERSION : v + 1;
+      sql = g_strdup_printf ("PRAGMA user_version = %d;", v);
       if (!bp_sql_exec (db, sql, _("Upgrading the file"), error))
         return FALSE;
     }

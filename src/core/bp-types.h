@@ -113,6 +113,8 @@ typedef struct
   char *latest_date;
   char *latest_commentary;
   char *latest_next_steps;
+  char *latest_asks;
+  char *rag_since; /* the first update of the latest run with this RAG; NULL: no update */
 } BpAction;
 
 typedef struct
@@ -133,6 +135,7 @@ typedef struct
   BpRag rag;
   char *commentary;
   char *next_steps;
+  char *asks; /* asks of the board: what the owner asks the board to decide or do */
 } BpUpdate;
 
 typedef struct
@@ -211,6 +214,10 @@ typedef struct
   char *summary;
   char *recommendations;
   char *reasons;
+  char *financial_implications;
+  char *legal_implications;
+  char *equalities_implications;
+  char *background_papers; /* appendices and background papers, one a line */
 } BpMeeting;
 
 typedef struct
@@ -218,6 +225,7 @@ typedef struct
   gint64 id;
   gint64 meeting_id;
   char *taken_at;
+  int frozen;         /* 2: everything frozen when taken; 1: reconstructed from a version 1 file */
   char *meeting_date; /* filled by queries */
 } BpSnapshot;
 
