@@ -12,6 +12,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "bp-chart-private.h"
 #include "bp-chart.h"
 #include "bp-colours.h"
 #include "bp-rules.h"
@@ -483,11 +484,11 @@ test_priority_bars (void)
   summary = bp_chart_brag_by_priority_summary (rows, G_N_ELEMENTS (rows));
   g_test_message ("%s", summary);
   assert_contains (summary, "8 areas");
-  assert_contains (summary, "P1 Leadership, Management and Governance: 18 actions (Red 2, Amber 3, "
-                            "Green 8, Blue 4, Not started 1).");
+  assert_contains (summary, "P1 Leadership, Management and Governance: 18 actions: Red 2 (11%), "
+                            "Amber 3 (17%), Green 8 (44%), Blue 4 (22%), Not started 1 (6%).");
   assert_contains (summary, "P4 Inclusion: no actions.");
-  assert_contains (summary, "P6 Sufficiency: 9 actions (Amber 9).");
-  assert_contains (summary, "P8 Managing Resources: 21 actions (Red 1, Green 20).");
+  assert_contains (summary, "P6 Sufficiency: 9 actions: Amber 9 (100%).");
+  assert_contains (summary, "P8 Managing Resources: 21 actions: Red 1 (5%), Green 20 (95%).");
   image_clear (&img);
 }
 
@@ -1165,8 +1166,9 @@ test_movement (void)
   summary = bp_chart_movement_summary (m);
   g_test_message ("%s", summary);
   assert_contains (summary, "Between the meetings of 20/01/2025 and 03/03/2025:");
-  assert_contains (summary, "2 actions improved (1.1 from Amber to Green, 2.3 from Red to Amber);");
-  assert_contains (summary, "1 action worsened (4.2 from Green to Red);");
+  assert_contains (summary, "2 actions improved (1.1 (was: Amber; now: Green), "
+                           "2.3 (was: Red; now: Amber));");
+  assert_contains (summary, "1 action worsened (4.2 (was: Green; now: Red));");
   assert_contains (summary, "40 actions completed (1.2, ");
   assert_contains (summary, "0 actions newly overdue;");
   assert_contains (summary, "1 risk score rose (R4 from 12 to 16);");
@@ -1285,6 +1287,128 @@ test_pdf_surface (void)
     g_remove (path);
 }
 
+/* The axis holds the figures without flattening them. */
+static void
+test_kpi_trend_axis (void)
+{
+  g_autoptr (BpMeasure) m = bp_measure_new ();
+  g_autoptr (GPtrArray) values = new_values ();
+  double lo, hi, step;
+
+  m->unit = g_strdup ("%");
+  m->polarity = BP_POLARITY_HIGHER;
+  m->target = 95;
+  m->tolerance = 5;
+  add_value (values, "Sep-23", 93.2);
+  add_value (values, "Mar-24", 96.4);
+  add_value (values, "Sep-24", 100);
+  add_value (values, "Mar-25", 98.1);
+  /* 93% to 100%, amber from 90%: 90% to 100%, not 0 to 100. */
+  g_assert_false (bp_chart_kpi_trend_axis (m, values, 4, &lo, &hi, &step));
+  g_assert_cmpfloat (lo, ==, 90);
+  g_assert_cmpfloat (hi, ==, 100);
+  g_assert_cmpfloat (step, ==, 2.5);
+
+  /* The baseline is drawn, so the axis holds it too. */
+  m->baseline = 80;
+  g_assert_false (bp_chart_kpi_trend_axis (m, values, 4, &lo, &hi, &step));
+  g_assert_cmpfloat (lo, <=, 80);
+  g_assert_cmpfloat (hi, ==, 100);
+  m->baseline = NAN;
+
+  /* From 2.6% to 94%: the values span most of the range, so it starts at 0. */
+  g_ptr_array_set_size (values, 0);
+  add_value (values, "Sep-23", 2.6);
+  add_value (values, "Mar-24", 94.4);
+  g_assert_true (bp_chart_kpi_trend_axis (m, values, 4, &lo, &hi, &step));
+  g_assert_cmpfloat (lo, ==, 0);
+  g_assert_cmpfloat (hi, ==, 100);
+
+  /* A count far from 0 with its target near: the target pulls it to 0. */
+  g_ptr_array_set_size (values, 0);
+  g_free (m->unit);
+  m->unit = g_strdup ("count");
+  m->polarity = BP_POLARITY_LOWER;
+  m->target = 20;
+  add_value (values, "Sep-24", 143);
+  add_value (values, "Mar-25", 96);
+  g_assert_true (bp_chart_kpi_trend_axis (m, values, 4, &lo, &hi, &step));
+  g_assert_cmpfloat (lo, ==, 0);
+  g_assert_cmpfloat (hi, >=, 143);
+
+  /* Every value, the target and the band's edge lie within the bounds. */
+  g_ptr_array_set_size (values, 0);
+  m->polarity = BP_POLARITY_TARGET;
+  m->target = 1250;
+  m->tolerance = 30;
+  add_value (values, "Q1", 1210);
+  add_value (values, "Q2", 1262.5);
+  g_assert_false (bp_chart_kpi_trend_axis (m, values, 5, &lo, &hi, &step));
+  g_assert_cmpfloat (lo, <=, 1210);
+  g_assert_cmpfloat (lo, >, 1000);
+  g_assert_cmpfloat (hi, >=, 1280);
+  g_assert_cmpfloat (fmod (lo, step), ==, 0);
+}
+
+/* Labels that a reader needs whole are wrapped and shrunk, never cut. */
+static void
+test_text_fit (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  cairo_rectangle_t area = { 0, 0, 10, 10 };
+  const char *titles[] = {
+    "cam gweithredu wedi gwaethygu / actions worsened",
+    "sgôr risg wedi codi / risk scores rose",
+    "P1 Leadership, Management and Governance",
+    "Camau gweithredu newydd fynd yn hwyr / actions newly overdue",
+  };
+  BpChart c;
+
+  bp_chart_begin (&c, cr, &area);
+  for (gsize i = 0; i < G_N_ELEMENTS (titles); i++)
+    for (double width = 60; width <= 200; width += 35)
+      {
+        g_autoptr (PangoLayout) layout
+            = bp_chart_text_fit (&c, titles[i], SIZE_BODY, TEXT_PLAIN, width, 3);
+        double w;
+
+        g_assert_cmpstr (pango_layout_get_text (layout), ==, titles[i]);
+        g_assert_false (pango_layout_is_ellipsized (layout));
+        bp_chart_text_size (layout, &w, NULL);
+        /* Every word whole: no line is wider than the room, unless one
+         * word alone is. */
+        if (bp_chart_widest_word (&c, titles[i], SIZE_MIN, TEXT_PLAIN) <= width)
+          {
+            g_assert_cmpfloat (w, <=, width + 0.01);
+            g_assert_cmpint (pango_layout_get_line_count (layout), <=,
+                             width >= 95 ? 3 : 6);
+          }
+      }
+  {
+    const char *title = "31 Jul Self-evaluation refreshed against the area SEND inspection "
+                        "framework";
+    g_autoptr (PangoLayout) cut = bp_chart_text_ellipsize_words (&c, title, SIZE_SMALL,
+                                                                 TEXT_PLAIN, 120);
+    g_autoptr (PangoLayout) whole = bp_chart_text_ellipsize_words (&c, "31 Jul Review", SIZE_SMALL,
+                                                                   TEXT_PLAIN, 120);
+    const char *text = pango_layout_get_text (cut);
+    gsize kept = strlen (text) - strlen ("\xe2\x80\xa6");
+    double w;
+
+    g_assert_true (g_str_has_suffix (text, "\xe2\x80\xa6"));
+    /* Cut where a word ends in the full text, never inside one. */
+    g_assert_cmpint (strncmp (text, title, kept), ==, 0);
+    g_assert_true (title[kept] == ' ');
+    bp_chart_text_size (cut, &w, NULL);
+    g_assert_cmpfloat (w, <=, 120);
+    g_assert_cmpstr (pango_layout_get_text (whole), ==, "31 Jul Review");
+  }
+  bp_chart_end (&c);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1310,6 +1434,8 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/kpi/lower", test_kpi_trend_lower);
   g_test_add_func ("/chart/kpi/monthly", test_kpi_trend_monthly);
   g_test_add_func ("/chart/kpi/all-nan", test_kpi_trend_all_nan);
+  g_test_add_func ("/chart/kpi/axis", test_kpi_trend_axis);
+  g_test_add_func ("/chart/text/fit", test_text_fit);
   g_test_add_func ("/chart/milestones/window", test_milestones);
   g_test_add_func ("/chart/milestones/crowded", test_milestones_crowded);
   g_test_add_func ("/chart/milestones/empty", test_milestones_empty);

@@ -293,15 +293,15 @@ test_kpi_trend_text (void)
   BpMeasure close = { .polarity = BP_POLARITY_TARGET, .target = 35, .tolerance = 10 };
   BpLanguage previous = bp_tr_push (BP_LANGUAGE_EN);
   struct { const BpMeasure *m; double before, last; const char *text; } cases[] = {
-    { &higher, 80, 90, "\xe2\x86\x91 Improving" },
-    { &higher, 90, 80, "\xe2\x86\x93 Worsening" },
+    { &higher, 80, 90, "\xe2\x86\x91 Improved" },
+    { &higher, 90, 80, "\xe2\x86\x93 Deteriorated" },
     /* Lower is better: a fall is good news, and still an arrow down. */
-    { &lower, 30, 25, "\xe2\x86\x93 Improving" },
-    { &lower, 25, 30, "\xe2\x86\x91 Worsening" },
+    { &lower, 30, 25, "\xe2\x86\x93 Improved" },
+    { &lower, 25, 30, "\xe2\x86\x91 Deteriorated" },
     /* Close to target: 44 -> 22 moves further away, downwards. */
-    { &close, 44, 22, "\xe2\x86\x93 Worsening" },
-    { &close, 22, 40, "\xe2\x86\x91 Improving" },
-    { &higher, 90, 90, "\xe2\x86\x92 No change" },
+    { &close, 44, 22, "\xe2\x86\x93 Deteriorated" },
+    { &close, 22, 40, "\xe2\x86\x91 Improved" },
+    { &higher, 90, 90, "\xe2\x86\x92 Sustained" },
     { &higher, NAN, 90, "No comparison" },
   };
 
@@ -319,7 +319,7 @@ test_kpi_trend_text (void)
 
     g_assert_cmpstr (up, ==, "\xe2\x86\x91 Risk rose");
     g_assert_cmpstr (down, ==, "\xe2\x86\x93 Risk fell");
-    g_assert_cmpstr (same, ==, "\xe2\x86\x92 No change");
+    g_assert_cmpstr (same, ==, "\xe2\x86\x92 Unchanged");
     g_assert_cmpstr (unscored, ==, "No comparison");
   }
   bp_tr_pop (previous);

@@ -465,26 +465,25 @@ arrow_and_words (const char *arrow, const char *words)
   return g_strdup_printf ("%s %s", arrow, words);
 }
 
+/* The words are the domain's direction of travel (bp_direction_label ():
+ * improved, sustained, deteriorated), as the window's scorecard shows
+ * them, so that pack, export and window say the same. */
 char *
 bp_kpi_trend_text (const BpMeasure *measure, double before, double last)
 {
+  BpDirection direction;
   const char *arrow;
 
   g_return_val_if_fail (measure != NULL, NULL);
-  switch (bp_kpi_direction (measure, before, last))
-    {
-    case BP_DIRECTION_NONE:
-      return g_strdup (bp_tr ("No comparison"));
-    case BP_DIRECTION_SUSTAINED:
-      return arrow_and_words (ARROW_LEVEL, bp_tr ("No change"));
-    case BP_DIRECTION_IMPROVED:
-      arrow = last > before ? ARROW_UP : last < before ? ARROW_DOWN : ARROW_LEVEL;
-      return arrow_and_words (arrow, bp_tr ("Improving"));
-    case BP_DIRECTION_DETERIORATED:
-    default:
-      arrow = last > before ? ARROW_UP : last < before ? ARROW_DOWN : ARROW_LEVEL;
-      return arrow_and_words (arrow, bp_tr ("Worsening"));
-    }
+  direction = bp_kpi_direction (measure, before, last);
+  if (direction == BP_DIRECTION_NONE)
+    return g_strdup (bp_direction_label (direction));
+  /* Equal within noise is level, whatever the digits. */
+  if (direction == BP_DIRECTION_SUSTAINED || fabs (last - before) < 1e-9)
+    arrow = ARROW_LEVEL;
+  else
+    arrow = last > before ? ARROW_UP : ARROW_DOWN;
+  return arrow_and_words (arrow, bp_direction_label (direction));
 }
 
 char *
@@ -493,9 +492,9 @@ bp_risk_trend_text (int previous_score, int current_score)
   switch (bp_risk_direction (previous_score, current_score))
     {
     case BP_DIRECTION_NONE:
-      return g_strdup (bp_tr ("No comparison"));
+      return g_strdup (bp_direction_label (BP_DIRECTION_NONE));
     case BP_DIRECTION_SUSTAINED:
-      return arrow_and_words (ARROW_LEVEL, bp_tr ("No change"));
+      return arrow_and_words (ARROW_LEVEL, bp_tr ("Unchanged"));
     case BP_DIRECTION_IMPROVED: /* the score fell */
       return arrow_and_words (ARROW_DOWN, bp_tr ("Risk fell"));
     case BP_DIRECTION_DETERIORATED:

@@ -64,15 +64,15 @@ gboolean bp_polarity_parse (const char *text, BpPolarity *out_polarity);
  * more; amber: 90% to under 95%; red: under 90%." Newly allocated. */
 char *bp_kpi_rule_text (const BpMeasure *measure);
 /* How @measure moved from @before to @last, for a scorecard's direction
- * column: the arrow gives the way the number went (up, down, level), the
- * word whether that is good for this measure's polarity: "↑ Improving"
- * (higher is better, rose), "↓ Improving" (lower is better, fell),
- * "↑ Worsening", "→ No change"; "No comparison" when either is missing.
- * Newly allocated. */
+ * column. The arrow gives the way the number went (up, down, level), the
+ * word whether that is good for this measure's polarity
+ * (bp_direction_label ()): "↑ Improved" (higher is better, rose),
+ * "↓ Improved" (lower is better, fell), "↑ Deteriorated",
+ * "→ Sustained"; "No comparison" when either is missing. Newly allocated. */
 char *bp_kpi_trend_text (const BpMeasure *measure, double before, double last);
 /* A risk's score from @previous to @current in the same form: the arrow
  * is the score's way, the words say it: "↑ Risk rose", "↓ Risk fell",
- * "→ No change"; "No comparison" when either is unscored (0). A risk that
+ * "→ Unchanged"; "No comparison" when either is unscored (0). A risk that
  * rose is never shown with the words or the colour of good news. */
 char *bp_risk_trend_text (int previous_score, int current_score);
 

@@ -70,6 +70,22 @@ donut_segment_label (BpChart *c, BpRag rag, int count, int percent, double cx, d
     }
 }
 
+/* A header that starts with "%" (marked with N_ (), translated here):
+ * bp_tr () takes it for a printf format
+ * and gives the Welsh alone in a bilingual document, so both languages
+ * are joined here. The text is kept in @strings. */
+static const char *
+percent_header (GPtrArray *strings, const char *msgid)
+{
+  char *text;
+
+  if (bp_tr_get_language () != BP_LANGUAGE_BILINGUAL)
+    return bp_tr (msgid);
+  text = bp_tr_join (bp_tr_in (BP_LANGUAGE_CY, msgid), bp_tr_in (BP_LANGUAGE_EN, msgid));
+  g_ptr_array_add (strings, text);
+  return text;
+}
+
 typedef struct
 {
   const char *cells[5];
@@ -95,7 +111,8 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
   g_autofree char *note = NULL;
   g_autoptr (PangoLayout) note_layout = NULL;
   double col_x[5];
-  double shrink;
+  double shrink, header_h, header_row_h;
+  PangoLayout *headers[5] = { NULL };
 
   for (int i = 0; i < BP_RAG_COUNT; i++)
     ordered[i] = counts[bp_chart_rag_order[i]];
@@ -104,9 +121,9 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
 
   rows[0] = (DonutRow) { { "", bp_tr ("Status"), bp_tr ("Actions"),
                            /* xgettext:no-c-format */
-                           bp_tr ("% of all"),
+                           percent_header (strings, N_ ("% of all")),
                            /* xgettext:no-c-format */
-                           bp_tr ("% in progress") },
+                           percent_header (strings, N_ ("% in progress")) },
                          TEXT_BOLD, BP_RAG_COUNT };
   for (int i = 0; i < BP_RAG_COUNT; i++)
     {
@@ -133,52 +150,73 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
     };
   }
 
+  /* Columns as wide as their figures and their headers; when that is
+   * too wide (the bilingual headers are twice as long) the headers wrap
+   * between words, so the table stays at its size rather than shrink
+   * below legible. */
   col_w[0] = SWATCH_W;
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+  for (guint r = 1; r < G_N_ELEMENTS (rows); r++)
     for (int k = 1; k < 5; k++)
       col_w[k]
           = MAX (col_w[k], bp_chart_text_width (c, rows[r].cells[k], SIZE_BODY, rows[r].flags));
-  /* Narrower gaps when the table is tight; if the headers (longer in
-   * Welsh) still do not fit, the table is drawn a little smaller rather
-   * than past the chart's edge. */
-  table_w = col_w[0] + col_w[1] + col_w[2] + col_w[3] + col_w[4] + 4 * gap;
-  if (table_w > width)
-    {
+  {
+    double natural = col_w[0] + 4 * gap;
+
+    for (int k = 1; k < 5; k++)
+      natural += MAX (col_w[k], bp_chart_text_width (c, rows[0].cells[k], SIZE_BODY, TEXT_BOLD));
+    if (natural > width)
       gap = 6;
-      table_w = col_w[0] + col_w[1] + col_w[2] + col_w[3] + col_w[4] + 4 * gap;
-    }
+    header_h = lh;
+    for (int k = 1; k < 5; k++)
+      {
+        double wrap = natural > width ? MAX (col_w[k], bp_chart_widest_word (c, rows[0].cells[k],
+                                                                             SIZE_BODY, TEXT_BOLD))
+                                      : G_MAXINT16;
+        double hw, hh;
+
+        headers[k] = bp_chart_text_fit (c, rows[0].cells[k], SIZE_BODY, TEXT_BOLD, wrap, 3);
+        pango_layout_set_alignment (headers[k], k == 1 ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
+        bp_chart_text_size (headers[k], &hw, &hh);
+        col_w[k] = MAX (col_w[k], hw);
+        header_h = MAX (header_h, hh);
+      }
+  }
+  header_row_h = header_h + 5;
+  table_w = col_w[0] + col_w[1] + col_w[2] + col_w[3] + col_w[4] + 4 * gap;
   shrink = table_w > width && width > 0 ? width / table_w : 1.0;
   col_x[0] = x;
   for (int k = 1; k < 5; k++)
     col_x[k] = col_x[k - 1] + col_w[k - 1] + gap;
 
-  note = g_strdup_printf (bp_trn ("In progress: %d action, red, amber or green. "
+  note = bp_trn_printf ("In progress: %d action, red, amber or green. "
                                     "Complete (blue) and not-started actions are left out "
                                     "of \u201c%% in progress\u201d.",
                                     "In progress: %d actions, red, amber or green. "
                                     "Complete (blue) and not-started actions are left out "
                                     "of \u201c%% in progress\u201d.",
-                                    progress_total),
-                          progress_total);
+                                    progress_total, progress_total);
   note_layout = bp_chart_text (c, note, SIZE_SMALL, TEXT_PLAIN);
   pango_layout_set_width (note_layout, (int) (MAX (width, 40) * PANGO_SCALE));
   pango_layout_set_wrap (note_layout, PANGO_WRAP_WORD_CHAR);
   bp_chart_text_size (note_layout, NULL, &note_h);
 
-  table_h = row_h * G_N_ELEMENTS (rows) * shrink;
+  table_h = (header_row_h + row_h * (G_N_ELEMENTS (rows) - 1)) * shrink;
   top = c->y + MAX (PAD, (c->h - table_h - 8 - note_h) / 2);
 
   cairo_save (c->cr);
   cairo_translate (c->cr, x, top);
   cairo_scale (c->cr, shrink, shrink);
   cairo_translate (c->cr, -x, -top);
-  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+  for (int k = 1; k < 5; k++)
+    bp_chart_show_layout (c, headers[k], bp_colours_ink (), k == 1 ? col_x[k] : col_x[k] + col_w[k],
+                          top + header_row_h / 2, k == 1 ? 0 : 1, 0.5);
+  for (guint r = 1; r < G_N_ELEMENTS (rows); r++)
     {
-      double cy = top + row_h * (r + 0.5);
+      double row_top = top + header_row_h + row_h * (r - 1);
+      double cy = row_top + row_h / 2;
 
       if (r == G_N_ELEMENTS (rows) - 1)
-        bp_chart_stroke_line (c, bp_colours_muted (), 0.6, x, top + row_h * r, x + table_w,
-                              top + row_h * r);
+        bp_chart_stroke_line (c, bp_colours_muted (), 0.6, x, row_top, x + table_w, row_top);
       if (rows[r].rag != BP_RAG_COUNT)
         {
           char letter[2] = { bp_rag_to_letter (rows[r].rag), '\0' };
@@ -194,8 +232,11 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
         bp_chart_show_text (c, rows[r].cells[k], SIZE_BODY, rows[r].flags, bp_colours_ink (),
                             col_x[k] + col_w[k], cy, 1, 0.5);
     }
-  bp_chart_stroke_line (c, bp_colours_muted (), 0.6, x, top + row_h, x + table_w, top + row_h);
+  bp_chart_stroke_line (c, bp_colours_muted (), 0.6, x, top + header_row_h, x + table_w,
+                        top + header_row_h);
   cairo_restore (c->cr);
+  for (int k = 1; k < 5; k++)
+    g_clear_object (&headers[k]);
   bp_chart_show_layout (c, note_layout, bp_colours_muted (), x, top + table_h + 8, 0, 0);
 }
 
@@ -275,9 +316,14 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
   {
     g_autofree char *number = g_strdup_printf ("%d", total);
 
+    /* The word under the number stays inside the hole: "cam gweithredu
+     * / actions" wraps. */
+    g_autoptr (PangoLayout) word = bp_chart_text_fit (&c, bp_trn ("action", "actions", total),
+                                                      SIZE_BODY, TEXT_PLAIN, r_in * 1.6, 3);
+
+    pango_layout_set_alignment (word, PANGO_ALIGN_CENTER);
     bp_chart_show_text (&c, number, SIZE_BIG, TEXT_BOLD, bp_colours_ink (), cx, cy + 2, 0.5, 1);
-    bp_chart_show_text (&c, bp_trn ("action", "actions", total), SIZE_BODY, TEXT_PLAIN,
-                        bp_colours_ink (), cx, cy + 2, 0.5, 0);
+    bp_chart_show_layout (&c, word, bp_colours_ink (), cx, cy + 2, 0.5, 0);
   }
 
   {

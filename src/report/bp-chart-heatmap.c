@@ -39,7 +39,7 @@ sorted_bands (GPtrArray *bands)
 static char *
 band_legend_text (const BpRiskBand *band)
 {
-  return g_strdup_printf ("%s %d\xe2\x80\x93%d", band->name ? band->name : "", band->min_score,
+  return g_strdup_printf ("%s %d\xe2\x80\x93%d", bp_risk_band_display_name (band->name), band->min_score,
                           band->max_score);
 }
 
@@ -433,7 +433,7 @@ risk_heat_map_summary_one (const char *title, GPtrArray *risks, BpRiskScoreKind 
           if (first)
             {
               if (band)
-                g_string_append_printf (s, " %s (%d\xe2\x80\x93%d): ", band->name ? band->name : "",
+                g_string_append_printf (s, " %s (%d\xe2\x80\x93%d): ", bp_risk_band_display_name (band->name),
                                         band->min_score, band->max_score);
               else
                 g_string_append_printf (s, " %s: ", bp_tr ("No band"));

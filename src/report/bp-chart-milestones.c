@@ -237,11 +237,12 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
 
       for (gsize wi = 0; wi < G_N_ELEMENTS (widths) && p->level < 0; wi++)
         {
-          g_autoptr (PangoLayout) layout = bp_chart_text (&c, text, SIZE_SMALL, TEXT_PLAIN);
+          /* Cut, if at all, after a whole word: the title is whole in the
+           * summary and in the table under the chart. */
+          g_autoptr (PangoLayout) layout
+              = bp_chart_text_ellipsize_words (&c, text, SIZE_SMALL, TEXT_PLAIN, widths[wi]);
           double w;
 
-          pango_layout_set_width (layout, (int) (widths[wi] * PANGO_SCALE));
-          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
           bp_chart_text_size (layout, &w, NULL);
           /* Text starts at the leader on any row before it may end there:
            * a label reaching back to the left blocks the leaders under it. */
@@ -292,10 +293,9 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
                         bp_colours_ink (), c.x + c.w / 2, (c.y + axis_y) / 2, 0.5, 0.5);
   else if (unlabelled > 0)
     {
-      g_autofree char *more = g_strdup_printf (bp_trn ("%u more milestone: see the list",
-                                                         "%u more milestones: see the list",
-                                                         unlabelled),
-                                               unlabelled);
+      g_autofree char *more = bp_trn_printf ("%u more milestone: see the list",
+                                             "%u more milestones: see the list", unlabelled,
+                                             unlabelled);
 
       bp_chart_show_text (&c, more, SIZE_SMALL, TEXT_PLAIN, bp_colours_muted (), c.x + c.w - PAD,
                           c.y + PAD, 1, 0);

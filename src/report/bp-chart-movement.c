@@ -66,20 +66,50 @@ tile_colour (TileKind kind)
     }
 }
 
+/* One meaning for an arrow in every chart and table of the pack: the way
+ * a number went (bp_risk_trend_text ()). Only the risk tiles count a
+ * number that moved, so only they have one, and "↑" beside a risk is bad
+ * news; a change of an action's RAG is named in words ("improved",
+ * "worsened"), never with an arrow that could read as a rise. */
 static const char *
 tile_symbol (TileKind kind)
 {
   switch (kind)
     {
-    case TILE_IMPROVED: return "\xe2\x96\xb2";   /* ▲ */
-    case TILE_WORSENED: return "\xe2\x96\xbc";   /* ▼ */
     case TILE_COMPLETED: return "\xe2\x9c\x93";  /* ✓ */
     case TILE_OVERDUE: return "!";
-    case TILE_RISKS_UP: return "\xe2\x96\xb2";
-    case TILE_RISKS_DOWN: return "\xe2\x96\xbc";
+    case TILE_RISKS_UP: return "\xe2\x86\x91";   /* ↑ */
+    case TILE_RISKS_DOWN: return "\xe2\x86\x93"; /* ↓ */
+    case TILE_IMPROVED:
+    case TILE_WORSENED:
     case N_TILES:
     default:
       return "";
+    }
+}
+
+/* The tile's count and title as one sentence, for the summary: a whole
+ * message per kind and plural form, as Welsh needs. */
+static char *
+tile_sentence (TileKind kind, guint n)
+{
+  switch (kind)
+    {
+    case TILE_IMPROVED:
+      return bp_trn_printf ("%u action improved", "%u actions improved", n, n);
+    case TILE_WORSENED:
+      return bp_trn_printf ("%u action worsened", "%u actions worsened", n, n);
+    case TILE_COMPLETED:
+      return bp_trn_printf ("%u action completed", "%u actions completed", n, n);
+    case TILE_OVERDUE:
+      return bp_trn_printf ("%u action newly overdue", "%u actions newly overdue", n, n);
+    case TILE_RISKS_UP:
+      return bp_trn_printf ("%u risk score rose", "%u risk scores rose", n, n);
+    case TILE_RISKS_DOWN:
+      return bp_trn_printf ("%u risk score fell", "%u risk scores fell", n, n);
+    case N_TILES:
+    default:
+      return g_strdup ("");
     }
 }
 
@@ -120,7 +150,11 @@ tile_refs_layout (BpChart *c, GPtrArray *items, TileKind kind, guint shown, guin
       g_string_append_printf (text, "%s%s", k ? ", " : "", item);
     }
   if (shown < n)
-    g_string_append_printf (text, bp_tr (" and %u more"), n - shown);
+    {
+      g_autofree char *more = bp_trn_printf (" and %u more", " and %u more", n - shown, n - shown);
+
+      g_string_append (text, more);
+    }
   layout = bp_chart_text (c, text->str, SIZE_SMALL, TEXT_PLAIN);
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
@@ -150,14 +184,16 @@ draw_tile (BpChart *c, const BpMovement *m, TileKind kind, double x, double y, d
   cairo_fill (c->cr);
 
   nw = bp_chart_show_text (c, number, SIZE_BIG, TEXT_BOLD, bp_colours_ink (), tx, y + 4, 0, 0);
-  bp_chart_show_text (c, tile_symbol (kind), SIZE_BODY, TEXT_BOLD, bp_colours_ink (), tx + nw + 5,
-                      y + 4 + big_h * 0.55, 0, 0.5);
+  if (*tile_symbol (kind))
+    bp_chart_show_text (c, tile_symbol (kind), SIZE_BODY + 1, TEXT_BOLD, bp_colours_ink (),
+                        tx + nw + 5, y + 4 + big_h * 0.55, 0, 0.5);
   {
-    g_autoptr (PangoLayout) title = bp_chart_text (c, tile_title (kind, n), SIZE_BODY, TEXT_PLAIN);
+    /* The title whole, on up to three lines (a bilingual one is two
+     * titles), the references below taking what room is left. */
+    g_autoptr (PangoLayout) title
+        = bp_chart_text_fit (c, tile_title (kind, n), SIZE_BODY, TEXT_PLAIN, tw, 3);
     double th;
 
-    pango_layout_set_width (title, (int) (tw * PANGO_SCALE));
-    pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);
     bp_chart_show_layout (c, title, bp_colours_ink (), tx, y + 4 + big_h, 0, 0);
     bp_chart_text_size (title, NULL, &th);
     refs_y = y + 4 + big_h + th + 2;
@@ -257,7 +293,9 @@ movement_summary_one (const BpMovement *movement)
       GPtrArray *items = tile_items (movement, (TileKind) k);
       guint n = items ? items->len : 0;
 
-      g_string_append_printf (s, " %u %s", n, tile_title ((TileKind) k, n));
+      g_autofree char *sentence = tile_sentence ((TileKind) k, n);
+
+      g_string_append_printf (s, " %s", sentence);
       if (n > 0)
         {
           g_string_append (s, " (");
@@ -269,7 +307,9 @@ movement_summary_one (const BpMovement *movement)
               if (i > 0)
                 g_string_append (s, ", ");
               if (k == TILE_IMPROVED || k == TILE_WORSENED)
-                g_string_append_printf (s, bp_tr ("%s from %s to %s"), ref,
+                /* "was" and "now" rather than "from ... to ...", which in
+                 * Welsh would need the RAG word mutated ("o Goch i Wyrdd"). */
+                g_string_append_printf (s, bp_tr ("%s (was: %s; now: %s)"), ref,
                                         bp_rag_to_label (item->from_rag),
                                         bp_rag_to_label (item->to_rag));
               else if (k == TILE_RISKS_UP || k == TILE_RISKS_DOWN)

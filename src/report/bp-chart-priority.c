@@ -1,4 +1,5 @@
 /* bp-chart-priority.c: BRAG status by priority area, as 100 % stacked bars. */
+#include <math.h>
 #include <string.h>
 
 #include "bp-chart-private.h"
@@ -11,6 +12,9 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
   BpChartLegendItem items[BP_RAG_COUNT];
   char letters[BP_RAG_COUNT][2];
   double legend_h, axis_h, label_w, total_w, bar_x0, bar_x1, top, bottom, row_h, bar_h, lh;
+  double header_w, header_h, label_h = 0, label_w_used = 0;
+  g_autoptr (PangoLayout) total_header = NULL;
+  g_autoptr (GPtrArray) labels = NULL;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (area != NULL);
@@ -28,8 +32,10 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
   lh = bp_chart_line_height (&c, SIZE_BODY);
   bp_chart_rag_legend_items (items, letters);
 
-  /* Totals column on the right, its header level with the legend. */
-  total_w = bp_chart_text_width (&c, bp_tr ("Total"), SIZE_SMALL, TEXT_BOLD);
+  /* Totals column on the right, its header level with the legend; a
+   * long header ("Cyfanswm / Total") goes onto two lines rather than
+   * take the bars' room. */
+  total_w = 0;
   for (guint i = 0; i < n_rows; i++)
     {
       g_autofree char *n
@@ -37,27 +43,59 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
 
       total_w = MAX (total_w, bp_chart_text_width (&c, n, SIZE_BODY, TEXT_BOLD));
     }
+  total_header = bp_chart_text_fit (&c, bp_tr ("Total"), SIZE_SMALL, TEXT_BOLD,
+                                    MAX (total_w, c.w * 0.09), 2);
+  pango_layout_set_alignment (total_header, PANGO_ALIGN_RIGHT);
+  bp_chart_text_size (total_header, &header_w, &header_h);
+  total_w = MAX (total_w, header_w);
 
+  axis_h = bp_chart_line_height (&c, SIZE_SMALL) + 4;
   label_w = 0;
   for (guint i = 0; i < n_rows; i++)
     label_w = MAX (label_w, bp_chart_text_width (&c, rows[i].label ? rows[i].label : "", SIZE_BODY,
                                                  TEXT_PLAIN));
-  /* Long names wrap onto two lines rather than squeeze the bars. */
-  label_w = MIN (label_w, c.w * 0.34);
+  /* Long names wrap onto two or three lines, smaller if they must, and
+   * take more of the width only when even that does not hold them. */
+  for (double share = 0.34; share < 0.47; share += 0.06)
+    {
+      double lw = MIN (label_w, c.w * share);
+      double bx0 = c.x + PAD + lw + 8;
+      double bx1 = c.x + c.w - PAD - total_w - 8;
+      double lg = bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bx0, c.y + PAD, bx1 - bx0, FALSE);
+      double avail = (c.y + c.h - PAD - axis_h - (c.y + PAD + MAX (lg, header_h) + 8)) / n_rows;
+      int lines = (int) CLAMP (floor ((avail - 2) / bp_chart_line_height (&c, SIZE_MIN)), 1, 3);
+      gboolean all_fit = TRUE;
+
+      g_clear_pointer (&labels, g_ptr_array_unref);
+      labels = g_ptr_array_new_with_free_func (g_object_unref);
+      label_h = 0;
+      for (guint i = 0; i < n_rows; i++)
+        {
+          PangoLayout *l = bp_chart_text_fit (&c, rows[i].label ? rows[i].label : "", SIZE_BODY,
+                                              TEXT_PLAIN, lw, lines);
+          double h;
+
+          bp_chart_text_size (l, NULL, &h);
+          all_fit &= pango_layout_get_line_count (l) <= lines;
+          label_h = MAX (label_h, h);
+          g_ptr_array_add (labels, l);
+        }
+      label_w_used = lw;
+      if (all_fit)
+        break;
+    }
+  label_w = label_w_used;
 
   bar_x0 = c.x + PAD + label_w + 8;
   bar_x1 = c.x + c.w - PAD - total_w - 8;
   legend_h
       = bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bar_x0, c.y + PAD, bar_x1 - bar_x0, FALSE);
   bp_chart_legend_flow (&c, items, BP_RAG_COUNT, bar_x0, c.y + PAD, bar_x1 - bar_x0, TRUE);
-  bp_chart_show_text (&c, bp_tr ("Total"), SIZE_SMALL, TEXT_BOLD, bp_colours_ink (), c.x + c.w - PAD,
-                      c.y + PAD + MAX (bp_chart_line_height (&c, SIZE_SMALL), SWATCH_H) / 2, 1,
-                      0.5);
+  bp_chart_show_layout (&c, total_header, bp_colours_ink (), c.x + c.w - PAD, c.y + PAD, 1, 0);
 
-  axis_h = bp_chart_line_height (&c, SIZE_SMALL) + 4;
-  top = c.y + PAD + legend_h + 8;
+  top = c.y + PAD + MAX (legend_h, header_h) + 8;
   bottom = c.y + c.h - PAD - axis_h;
-  row_h = MIN ((bottom - top) / n_rows, 2 * lh + 10);
+  row_h = MIN ((bottom - top) / n_rows, MAX (2 * lh + 10, label_h + 4));
   bar_h = MIN (row_h * 0.72, 20);
 
   /* Gridlines at quarters, labelled as shares of each bar. */
@@ -82,15 +120,9 @@ bp_chart_brag_by_priority (cairo_t *cr, const cairo_rectangle_t *area,
       double cy = top + row_h * (i + 0.5);
       double by = cy - bar_h / 2;
       double x = bar_x0;
-      g_autoptr (PangoLayout) label
-          = bp_chart_text (&c, row->label ? row->label : "", SIZE_BODY, TEXT_PLAIN);
+      PangoLayout *label = g_ptr_array_index (labels, i);
       g_autofree char *n = g_strdup_printf ("%d", total);
 
-      pango_layout_set_width (label, (int) (label_w * PANGO_SCALE));
-      pango_layout_set_wrap (label, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      /* Two lines when the row has room for them, else one. */
-      pango_layout_set_height (label, row_h >= 2 * lh + 2 ? -2 : -1);
       bp_chart_show_layout (&c, label, bp_colours_ink (), c.x + PAD, cy, 0, 0.5);
       bp_chart_show_text (&c, n, SIZE_BODY, TEXT_BOLD, bp_colours_ink (), c.x + c.w - PAD, cy, 1,
                           0.5);
@@ -152,26 +184,34 @@ brag_by_priority_summary_one (const BpChartPriorityRow *rows, guint n_rows)
   for (guint i = 0; i < n_rows; i++)
     {
       int total = bp_chart_sum_counts (rows[i].counts, BP_RAG_COUNT);
+      const char *label = rows[i].label ? rows[i].label : "";
+      int ordered[BP_RAG_COUNT], pct[BP_RAG_COUNT];
+      g_autofree char *head = NULL;
       gboolean first = TRUE;
 
-      g_string_append_printf (s, " %s: ", rows[i].label ? rows[i].label : "");
       if (total == 0)
         {
-          g_string_append (s, bp_tr ("no actions."));
+          g_autofree char *none = bp_tr_printf ("%s: no actions.", label);
+
+          g_string_append_printf (s, " %s", none);
           continue;
         }
-      g_string_append_printf (s, bp_trn ("%d action (", "%d actions (", total), total);
+      /* The shares by the one rule of bp_percentages (), as the donut and
+       * the window give them. */
+      for (int k = 0; k < BP_RAG_COUNT; k++)
+        ordered[k] = rows[i].counts[bp_chart_rag_order[k]];
+      bp_percentages (ordered, BP_RAG_COUNT, pct);
+      head = bp_trn_printf ("%s: %d action:", "%s: %d actions:", total, label, total);
+      g_string_append_printf (s, " %s", head);
       for (int k = 0; k < BP_RAG_COUNT; k++)
         {
-          BpRag rag = bp_chart_rag_order[k];
-
-          if (rows[i].counts[rag] <= 0)
+          if (ordered[k] <= 0)
             continue;
-          g_string_append_printf (s, "%s%s %d", first ? "" : ", ", bp_rag_to_label (rag),
-                                  rows[i].counts[rag]);
+          g_string_append_printf (s, "%s %s %d (%d%%)", first ? "" : ",",
+                                  bp_rag_to_label (bp_chart_rag_order[k]), ordered[k], pct[k]);
           first = FALSE;
         }
-      g_string_append (s, ").");
+      g_string_append_c (s, '.');
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

@@ -80,6 +80,18 @@ void bp_chart_show_layout (BpChart *c, PangoLayout *layout, BpRgb ink, double x,
 double bp_chart_show_text (BpChart *c, const char *text, double size, BpChartTextFlags flags,
                            BpRgb ink, double x, double y, double xalign, double yalign);
 
+/* @text wrapped between words to @width on at most @max_lines lines,
+ * shrunk from @size towards SIZE_MIN as far as that needs; never cut: at
+ * SIZE_MIN it takes more lines. For labels a reader needs whole. */
+PangoLayout *bp_chart_text_fit (BpChart *c, const char *text, double size,
+                                BpChartTextFlags flags, double width, int max_lines);
+/* The width of @text's widest word: the narrowest it can wrap to whole. */
+double bp_chart_widest_word (BpChart *c, const char *text, double size, BpChartTextFlags flags);
+/* @text on one line of at most @width, cut after its last whole word
+ * that fits, with "…": for labels whose full text is in the summary. */
+PangoLayout *bp_chart_text_ellipsize_words (BpChart *c, const char *text, double size,
+                                            BpChartTextFlags flags, double width);
+
 /* Shapes and fills */
 
 /* Fills the current path with @rag's colour (not started hatched) and

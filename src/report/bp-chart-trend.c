@@ -40,6 +40,62 @@ polarity_text (BpPolarity polarity)
     }
 }
 
+#define KEY_LINE_W 22.0
+
+/* The target's line is dashed ink, the baseline's dotted grey, in the
+ * plot and in the key alike. */
+static void
+reference_line (BpChart *c, gboolean target, double x0, double x1, double y)
+{
+  double target_dashes[] = { 4, 2.5 };
+  double baseline_dashes[] = { 1, 2 };
+
+  bp_colours_set_source (c->cr, target ? bp_colours_ink () : bp_colours_muted ());
+  cairo_set_line_width (c->cr, target ? 1.2 : 1.0);
+  cairo_set_dash (c->cr, target ? target_dashes : baseline_dashes, 2, 0);
+  cairo_move_to (c->cr, x0, y);
+  cairo_line_to (c->cr, x1, y);
+  cairo_stroke (c->cr);
+  cairo_set_dash (c->cr, NULL, 0, 0);
+}
+
+/* Widens [@lo, @hi] to hold what the chart draws besides the values: the
+ * target, its tolerance band (where amber ends) and the baseline. */
+static void
+value_range_include (const BpMeasure *measure, double *lo, double *hi)
+{
+  double tol = isnan (measure->tolerance) ? 0 : fabs (measure->tolerance);
+  double marks[4] = { NAN, NAN, NAN, measure->baseline };
+
+  if (!isnan (measure->target))
+    {
+      marks[0] = measure->target;
+      if (measure->polarity != BP_POLARITY_LOWER)
+        marks[1] = measure->target - tol;
+      if (measure->polarity != BP_POLARITY_HIGHER)
+        marks[2] = measure->target + tol;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (marks); i++)
+    if (!isnan (marks[i]))
+      {
+        *lo = MIN (*lo, marks[i]);
+        *hi = MAX (*hi, marks[i]);
+      }
+}
+
+/* A value axis starts at 0 when that costs the figures at most half the
+ * plot: then the line's slope is honest about the size of a change. When
+ * every figure sits far from 0 (93% to 100%), a zero-based axis would
+ * flatten the series into a line along the top, so the axis spans the
+ * figures instead and says so in its caption. */
+static gboolean
+axis_from_zero (double lo, double hi)
+{
+  if (lo <= 0)
+    return TRUE;
+  return lo <= hi - lo;
+}
+
 /* The unit goes in the tick labels for % and £, in a caption otherwise. */
 static gboolean
 unit_in_ticks (const BpMeasure *measure)
@@ -101,13 +157,82 @@ kpi_value_label (BpChart *c, const char *text, double x, double y, double marker
       if (clear_of_target)
         chosen = k;
     }
+  /* No place clear of everything: the one inside the plot farthest from
+   * the target line, so the label never sits on it. */
   if (chosen < 0)
-    chosen = spots[0].y >= top ? 0 : 1;
+    {
+      double best = -1;
+
+      for (int k = 0; k < 2; k++)
+        {
+          double d = isnan (target_y) ? 0 : MIN (fabs (target_y - spots[k].y),
+                                                 fabs (target_y - (spots[k].y + h)));
+          gboolean inside = spots[k].y >= top && spots[k].y + h <= bottom - 1;
+
+          if (isnan (target_y) ? inside && chosen < 0 : inside && d > best)
+            {
+              best = d;
+              chosen = k;
+            }
+        }
+      if (chosen < 0)
+        chosen = spots[0].y >= top ? 0 : 1;
+    }
 
   cairo_rectangle (c->cr, spots[chosen].x - 1, spots[chosen].y, w + 2, h);
   bp_colours_set_source_alpha (c->cr, bp_colours_white (), 0.85);
   cairo_fill (c->cr);
   bp_chart_show_layout (c, layout, bp_colours_ink (), spots[chosen].x, spots[chosen].y, 0, 0);
+}
+
+gboolean
+bp_chart_kpi_trend_axis (const BpMeasure *measure, GPtrArray *values, int n_ticks, double *out_lo,
+                         double *out_hi, double *out_step)
+{
+  double lo = INFINITY, hi = -INFINITY, data_lo, data_hi, step;
+  gboolean from_zero;
+
+  g_return_val_if_fail (measure != NULL, TRUE);
+  g_return_val_if_fail (out_lo != NULL && out_hi != NULL && out_step != NULL, TRUE);
+
+  for (guint k = 0; values && k < values->len; k++)
+    {
+      const BpMeasureValue *v = g_ptr_array_index (values, k);
+
+      if (isnan (v->value))
+        continue;
+      lo = MIN (lo, v->value);
+      hi = MAX (hi, v->value);
+    }
+  value_range_include (measure, &lo, &hi);
+  if (!isfinite (lo))
+    {
+      lo = 0;
+      hi = 1;
+    }
+  from_zero = axis_from_zero (lo, hi);
+  if (from_zero)
+    lo = MIN (lo, 0);
+  if (hi <= lo)
+    hi = lo + 1;
+
+  data_lo = lo;
+  data_hi = hi;
+  step = nice_step (hi - lo, n_ticks);
+  lo = floor (lo / step + 1e-9) * step;
+  hi = ceil (hi / step - 1e-9) * step;
+  if (hi <= lo)
+    hi = lo + step;
+  /* A nice bound never crosses 0 or (for a percentage) 100 that the
+   * figures themselves do not: every nice step divides 100. */
+  if (data_lo >= 0 && lo < 0)
+    lo = 0;
+  if (strcmp (bp_chart_measure_unit (measure), "%") == 0 && data_hi <= 100 && hi > 100)
+    hi = 100;
+  *out_lo = lo;
+  *out_hi = hi;
+  *out_step = step;
+  return from_zero;
 }
 
 void
@@ -117,11 +242,12 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
   BpChart c;
   guint n = values ? values->len : 0;
   guint n_values = 0;
-  double lo = INFINITY, hi = -INFINITY, step, lh, header_h, y_label_w = 0;
+  double lo, hi, step, lh, header_h, y_label_w = 0;
   double px0, px1, py0, py1, slot;
   int n_ticks;
   gboolean has_target;
   double marker_r = 6.0;
+  gboolean from_zero;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (area != NULL);
@@ -132,69 +258,70 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
   has_target = !isnan (measure->target);
 
   for (guint k = 0; k < n; k++)
-    {
-      const BpMeasureValue *v = g_ptr_array_index (values, k);
-
-      if (isnan (v->value))
-        continue;
+    if (!isnan (((const BpMeasureValue *) g_ptr_array_index (values, k))->value))
       n_values++;
-      lo = MIN (lo, v->value);
-      hi = MAX (hi, v->value);
-    }
-  if (has_target)
-    {
-      lo = MIN (lo, measure->target);
-      hi = MAX (hi, measure->target);
-    }
-  if (!isfinite (lo))
-    {
-      lo = 0;
-      hi = 1;
-    }
-  /* Zero-based when every figure is positive: a trend line that starts
-   * at the smallest value exaggerates small changes. */
-  if (lo >= 0)
-    lo = 0;
-  if (hi <= lo)
-    hi = lo + 1;
+  /* Whether the axis starts at 0 does not depend on the ticks. */
+  from_zero = bp_chart_kpi_trend_axis (measure, values, 4, &lo, &hi, &step);
 
-  /* Header: what the values are, and the key to the target line. */
+  /* Header: what the values are, whether the axis starts at 0, and the
+   * key to the target and baseline lines, on the right; the key moves to
+   * a line of its own rather than run into the text. The target's label
+   * is only ever here, in the key, never on its line among the points. */
   {
     g_autoptr (GString) left = g_string_new (NULL);
+    g_autoptr (GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+    double keys_w = 0, left_w, key_y;
     double right_x = c.x + c.w - PAD;
 
     if (!unit_in_ticks (measure))
-      g_string_append_printf (left, bp_tr ("Values in %s. "), bp_chart_measure_unit (measure));
+      {
+        g_autofree char *unit = bp_tr_printf ("Values in %s. ", bp_chart_measure_unit (measure));
+
+        g_string_append (left, unit);
+      }
     g_string_append (left, polarity_text (measure->polarity));
+    if (!from_zero)
+      g_string_append_printf (left, ". %s", bp_tr ("The axis does not start at 0."));
     if (has_target)
       {
         g_autofree char *target = bp_chart_format_value (measure, measure->target);
-        g_autofree char *key = g_strdup_printf (bp_tr ("Target %s"), target);
-        double kw = bp_chart_show_text (&c, key, SIZE_SMALL, TEXT_PLAIN, bp_colours_ink (), right_x,
-                                        c.y + PAD + lh / 2, 1, 0.5);
-        double dashes[] = { 4, 2.5 };
 
-        bp_colours_set_source (cr, bp_colours_ink ());
-        cairo_set_line_width (cr, 1.2);
-        cairo_set_dash (cr, dashes, 2, 0);
-        cairo_move_to (cr, right_x - kw - 24, c.y + PAD + lh / 2);
-        cairo_line_to (cr, right_x - kw - 4, c.y + PAD + lh / 2);
-        cairo_stroke (cr);
-        cairo_set_dash (cr, NULL, 0, 0);
+        g_ptr_array_add (keys, bp_tr_printf ("Target %s", target));
       }
+    if (!isnan (measure->baseline))
+      {
+        g_autofree char *baseline = bp_chart_format_value (measure, measure->baseline);
+
+        g_ptr_array_add (keys, bp_tr_printf ("Baseline %s", baseline));
+      }
+    for (guint k = 0; k < keys->len; k++)
+      keys_w += KEY_LINE_W + bp_chart_text_width (&c, keys->pdata[k], SIZE_SMALL, TEXT_PLAIN) + 10;
+    left_w = bp_chart_text_width (&c, left->str, SIZE_SMALL, TEXT_PLAIN);
     bp_chart_show_text (&c, left->str, SIZE_SMALL, TEXT_PLAIN, bp_colours_muted (), c.x + PAD,
                         c.y + PAD, 0, 0);
     header_h = lh + 4;
+    key_y = c.y + PAD + lh / 2;
+    if (keys->len > 0 && left_w + 12 + keys_w > c.w - 2 * PAD)
+      {
+        key_y += lh + 2;
+        header_h += lh + 2;
+      }
+    /* Right to left, so the last key ends at the edge. */
+    for (guint k = keys->len; k-- > 0;)
+      {
+        double kw = bp_chart_show_text (&c, keys->pdata[k], SIZE_SMALL, TEXT_PLAIN,
+                                        bp_colours_ink (), right_x, key_y, 1, 0.5);
+
+        reference_line (&c, k == 0 && has_target, right_x - kw - KEY_LINE_W, right_x - kw - 4,
+                        key_y);
+        right_x -= kw + KEY_LINE_W + 10;
+      }
   }
 
   py0 = c.y + PAD + header_h + lh + marker_r; /* room for a value label over the top point */
   py1 = c.y + c.h - PAD - lh - 4;
   n_ticks = (int) CLAMP ((py1 - py0) / 28, 2, 6);
-  step = nice_step (hi - lo, n_ticks);
-  lo = floor (lo / step + 1e-9) * step;
-  hi = ceil (hi / step - 1e-9) * step;
-  if (hi <= lo)
-    hi = lo + step;
+  bp_chart_kpi_trend_axis (measure, values, n_ticks, &lo, &hi, &step);
 
   for (double t = lo; t <= hi + step / 2; t += step)
     {
@@ -245,19 +372,10 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
         }
     }
 
+  if (!isnan (measure->baseline))
+    reference_line (&c, FALSE, px0, px1, VALUE_Y (measure->baseline));
   if (has_target)
-    {
-      double dashes[] = { 4, 2.5 };
-      double y = VALUE_Y (measure->target);
-
-      bp_colours_set_source (cr, bp_colours_ink ());
-      cairo_set_line_width (cr, 1.2);
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_move_to (cr, px0, y);
-      cairo_line_to (cr, px1, y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-    }
+    reference_line (&c, TRUE, px0, px1, VALUE_Y (measure->target));
 
   if (n_values == 0)
     {
@@ -292,9 +410,16 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
 
       if (isnan (v->value))
         {
+          /* At the foot of the plot, or above the target line when that
+           * runs there. */
+          double ny = py1 - 2;
+          double nh = bp_chart_line_height (&c, SIZE_MIN);
+
+          if (has_target && VALUE_Y (measure->target) > ny - nh - 1.5)
+            ny = VALUE_Y (measure->target) - 2.5;
           if (bp_chart_text_width (&c, bp_tr ("no value"), SIZE_MIN, TEXT_PLAIN) + 4 <= slot)
             bp_chart_show_text (&c, bp_tr ("no value"), SIZE_MIN, TEXT_PLAIN, bp_colours_muted (), x,
-                                py1 - 2, 0.5, 1);
+                                ny, 0.5, 1);
           continue;
         }
       rag = bp_kpi_rag (measure, v->value);
@@ -355,7 +480,16 @@ kpi_trend_summary_one (const BpMeasure *measure, GPtrArray *values)
     {
       g_autofree char *target = bp_chart_format_value (measure, measure->target);
 
+      g_autofree char *rule = bp_kpi_rule_text (measure);
+
       g_string_append_printf (s, bp_tr (" Target %s."), target);
+      g_string_append_printf (s, " %s", rule);
+    }
+  if (!isnan (measure->baseline))
+    {
+      g_autofree char *baseline = bp_chart_format_value (measure, measure->baseline);
+
+      g_string_append_printf (s, bp_tr (" Baseline %s."), baseline);
     }
   if (values != NULL)
     for (guint k = 0; k < values->len; k++)

@@ -128,6 +128,87 @@ bp_chart_show_text (BpChart *c, const char *text, double size, BpChartTextFlags 
   return width;
 }
 
+/* Text that must not be cut */
+
+static gboolean
+layout_fits (PangoLayout *layout, double width, int max_lines)
+{
+  double w;
+
+  bp_chart_text_size (layout, &w, NULL);
+  return pango_layout_get_line_count (layout) <= max_lines && w <= width + 0.01;
+}
+
+PangoLayout *
+bp_chart_text_fit (BpChart *c, const char *text, double size, BpChartTextFlags flags, double width,
+                   int max_lines)
+{
+  PangoLayout *layout = NULL;
+
+  g_return_val_if_fail (max_lines >= 1, NULL);
+  /* Lines break between words only; the text shrinks half a point at a
+   * time, never below SIZE_MIN, until it is on @max_lines lines. */
+  for (double s = size; s >= SIZE_MIN - 0.01; s -= 0.5)
+    {
+      g_clear_object (&layout);
+      layout = bp_chart_text (c, text, MAX (s, SIZE_MIN), flags);
+      pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      if (layout_fits (layout, width, max_lines))
+        return layout;
+    }
+  /* Still too long at the smallest size: more lines rather than a cut,
+   * and a word longer than the width broken where it must be. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return layout;
+}
+
+double
+bp_chart_widest_word (BpChart *c, const char *text, double size, BpChartTextFlags flags)
+{
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    widest = MAX (widest, bp_chart_text_width (c, words[i], size, flags));
+  return widest;
+}
+
+PangoLayout *
+bp_chart_text_ellipsize_words (BpChart *c, const char *text, double size, BpChartTextFlags flags,
+                               double width)
+{
+  g_autoptr (GString) kept = g_string_new (NULL);
+  PangoLayout *layout = bp_chart_text (c, text, size, flags);
+  const char *p = text;
+  double w;
+
+  bp_chart_text_size (layout, &w, NULL);
+  if (w <= width)
+    return layout;
+  /* The longest run of whole words that fits with the ellipsis after it;
+   * the reader finds the whole text in the summary and the table. */
+  while (*p)
+    {
+      const char *end = p;
+      g_autofree char *candidate = NULL;
+
+      while (*end == ' ')
+        end++;
+      while (*end && *end != ' ')
+        end++;
+      candidate = g_strdup_printf ("%.*s\xe2\x80\xa6", (int) (end - text), text);
+      if (bp_chart_text_width (c, candidate, size, flags) > width)
+        break;
+      g_string_assign (kept, candidate);
+      p = end;
+    }
+  if (kept->len == 0)
+    g_string_assign (kept, "\xe2\x80\xa6");
+  pango_layout_set_text (layout, kept->str, -1);
+  return layout;
+}
+
 /* Shapes and fills */
 
 static void

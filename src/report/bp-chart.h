@@ -101,6 +101,14 @@ char *bp_chart_risk_heat_map_summary (const char *title, GPtrArray *risks,
 void bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area,
                          const BpMeasure *measure, GPtrArray *values);
 char *bp_chart_kpi_trend_summary (const BpMeasure *measure, GPtrArray *values);
+/* The value axis of bp_chart_kpi_trend () with about @n_ticks steps: it
+ * holds every value, the target, the tolerance's edge and the baseline,
+ * on "nice" bounds (@out_step is 1, 2, 2.5 or 5 times a power of ten).
+ * Returns TRUE when it starts at 0; it does not when that would squeeze
+ * the figures into less than half the plot (93% to 100% gets 90% to
+ * 100%), and the chart then says "The axis does not start at 0". */
+gboolean bp_chart_kpi_trend_axis (const BpMeasure *measure, GPtrArray *values, int n_ticks,
+                                  double *out_lo, double *out_hi, double *out_step);
 
 /* A value in the measure's unit, as the chart and its summary write it:
  * bp_measure_format_value () (bp-rules.h). Newly allocated. */

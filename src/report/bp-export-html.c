@@ -594,7 +594,7 @@ append_score_cell (Html *h, int likelihood, int impact)
   if (band)
     {
       g_string_append (h->out, " ");
-      append_escaped (h->out, band->name);
+      append_escaped (h->out, bp_risk_band_display_name (band->name));
     }
   g_string_append_printf (h->out, "<span class=\"dir\">L %d × I %d</span></td>", likelihood,
                           impact);
@@ -692,7 +692,7 @@ append_risks (Html *h)
                     append_date (out, m->due_date);
                   if (m->due_date && m->status)
                     g_string_append (out, ", ");
-                  append_escaped (out, m->status);
+                  append_escaped (out, bp_mitigation_status_display (m->status));
                   g_string_append (out, ")</span>");
                 }
               g_string_append (out, "</li>");
@@ -785,20 +785,6 @@ scorecard_periods (BpExport *e)
 }
 
 static const char *
-direction_symbol (BpDirection d)
-{
-  switch (d)
-    {
-    case BP_DIRECTION_IMPROVED: return "▲";
-    case BP_DIRECTION_DETERIORATED: return "▼";
-    case BP_DIRECTION_SUSTAINED: return "▶";
-    case BP_DIRECTION_NONE:
-    default:
-      return "";
-    }
-}
-
-static const char *
 polarity_words (BpPolarity polarity)
 {
   switch (polarity)
@@ -826,10 +812,10 @@ append_scorecard (Html *h)
   periods = scorecard_periods (e);
 
   g_string_append_printf (out, "<h2>%s</h2>\n<p>", _("Measures by period"));
-  append_escaped (out, _("Each value carries its RAG against the measure's target: Green on or "
-                         "better than target, Amber within tolerance, Red outside it. The "
-                         "direction compares each value with the one before it: improved, "
-                         "sustained or deteriorated."));
+  append_escaped (out, _("Each value carries its RAG against the measure's target, by the rule "
+                         "under the measure's name. The arrow shows whether the value rose or "
+                         "fell since the one before it; the word says whether that is an "
+                         "improvement for the measure: improved, sustained or deteriorated."));
   g_string_append (out, "</p>\n<table>\n<caption>");
   append_escaped_printf (out,
                          ngettext ("Scorecard: %u measure by period, with RAG and direction",
@@ -853,8 +839,15 @@ append_scorecard (Html *h)
       GPtrArray *values = e->values->pdata[i];
       double previous = NAN;
 
+      g_autofree char *rule = bp_kpi_rule_text (m);
+
       g_string_append (out, "<tr><th scope=\"row\">");
       append_escaped (out, m->title);
+      /* Each measure's own RAG rule: a close-to-target measure is not read
+       * like a higher-is-better one. */
+      g_string_append (out, "<span class=\"desc\">");
+      append_escaped (out, rule);
+      g_string_append (out, "</span>");
       if (m->comparator && *m->comparator)
         {
           g_string_append (out, "<span class=\"desc\">");
@@ -880,6 +873,10 @@ append_scorecard (Html *h)
             g_autofree char *value = bp_chart_format_value (m, found->value);
             BpDirection d = isnan (previous) ? BP_DIRECTION_NONE
                                              : bp_kpi_direction (m, previous, found->value);
+            /* The arrow is the number's way, the word the news: "↓ Improved"
+             * for a waiting list that fell (bp_kpi_trend_text ()). */
+            g_autofree char *trend
+                = d == BP_DIRECTION_NONE ? NULL : bp_kpi_trend_text (m, previous, found->value);
 
             if (rag != BP_KPI_RAG_NONE)
               g_string_append_printf (out, "<td class=\"rag kpi-%c\">", "NRAG"[rag]);
@@ -888,9 +885,12 @@ append_scorecard (Html *h)
             append_escaped (out, value);
             if (rag != BP_KPI_RAG_NONE)
               g_string_append_printf (out, " %s", bp_kpi_rag_label (rag));
-            if (d != BP_DIRECTION_NONE)
-              g_string_append_printf (out, "<span class=\"dir\"><span aria-hidden=\"true\">%s</span> %s</span>",
-                                      direction_symbol (d), bp_direction_label (d));
+            if (trend != NULL)
+              {
+                g_string_append (out, "<span class=\"dir\">");
+                append_escaped (out, trend);
+                g_string_append (out, "</span>");
+              }
             g_string_append (out, "</td>");
             previous = found->value;
           }
