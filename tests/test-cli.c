@@ -225,7 +225,8 @@ test_update (Fixture *f, gconstpointer data)
                                                       " ORDER BY id LIMIT 1");
 
     run (&r, "update", f->path, ref, "--rag", "red", "--note", "Provider withdrew; escalated",
-         "--by", "Programme Manager", "--date", "2025-07-01", NULL);
+         "--asks", "Agree to fund a second provider", "--by", "Programme Manager", "--date",
+         "2025-07-01", NULL);
     g_assert_cmpint (r.status, ==, 0);
     g_assert_nonnull (strstr (r.out, ref));
     g_assert_nonnull (strstr (r.out, "Red"));
@@ -238,6 +239,12 @@ test_update (Fixture *f, gconstpointer data)
                                       " ORDER BY id DESC LIMIT 1");
   g_assert_cmpstr (commentary, ==, "Provider withdrew; escalated");
   g_assert_cmpstr (author, ==, "Programme Manager");
+  {
+    g_autofree char *asks = bp_test_sql_text (f->path, "SELECT asks FROM progress_update"
+                                                       " ORDER BY id DESC LIMIT 1");
+
+    g_assert_cmpstr (asks, ==, "Agree to fund a second provider");
+  }
 
   run (&r, "update", f->path, "99.99", "--rag", "R", NULL);
   g_assert_cmpint (r.status, ==, 65);

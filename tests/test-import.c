@@ -581,6 +581,10 @@ test_headers (void)
     { BP_IMPORT_ACTIONS, "Comments / progress", "update" },
     { BP_IMPORT_ACTIONS, "% Complete", "percent" },
     { BP_IMPORT_ACTIONS, "Next Steps", "next_steps" },
+    { BP_IMPORT_ACTIONS, "Asks of the board", "asks" },
+    { BP_IMPORT_UPDATES, "Decision required", "asks" },
+    { BP_IMPORT_UPDATES, "Support needed from the board", "asks" },
+    { BP_IMPORT_UPDATES, "Asks", "asks" },
     { BP_IMPORT_ACTIONS, "Expected Impact", "impact" },
     { BP_IMPORT_ACTIONS, "Favourite colour", NULL },
     { BP_IMPORT_RISKS, "Risk Description", "title" },
@@ -1055,6 +1059,60 @@ test_updates_kind (Fixture *f, gconstpointer data)
   }
 }
 
+/* The asks of the board, by any of the headers people give them, in the
+ * updates import and the plan's. */
+static void
+test_updates_asks (Fixture *f, gconstpointer data)
+{
+  g_autoptr (BpImport) plan = import_file (BP_IMPORT_ACTIONS, "plan-messy.csv");
+  g_autoptr (BpImportReport) first = run_ok (plan, f->db, FALSE);
+  g_autoptr (BpImport) imp = import_text (BP_IMPORT_UPDATES, "asks.csv",
+                                          "Ref,Date,Update,Asks of the board\n"
+                                          "1.2,15/07/2025,Two posts filled,Agree the market supplement\n");
+  g_autoptr (BpImport) support = import_text (BP_IMPORT_UPDATES, "support.csv",
+                                              "Action No.,Progress,Support needed from the board\n"
+                                              "3.1,Waiting on the ICB,Escalate to the ICB chief executive\n");
+  g_autoptr (BpImport) decision = import_text (BP_IMPORT_ACTIONS, "plan.csv",
+                                               "Ref,Action,Priority,Update,Decision required\n"
+                                               "1.2,Recruit educational psychologists,1,"
+                                               "Offer made,Approve the second round\n");
+  g_autoptr (BpImportReport) report = NULL;
+  g_autoptr (BpImportReport) again = NULL;
+  g_autoptr (BpImportReport) r2 = NULL;
+  g_autoptr (BpImportReport) r3 = NULL;
+  g_autofree char *asks = NULL;
+
+  bp_import_set_date (support, "2025-07-20");
+  bp_import_set_date (decision, "2025-07-30");
+  report = run_ok (imp, f->db, FALSE);
+  g_assert_cmpint (report->updates_added, ==, 1);
+  asks = bp_test_sql_text (f->path, "SELECT asks FROM progress_update u JOIN action a"
+                                    " ON a.id = u.action_id WHERE a.ref = '1.2' ORDER BY u.id DESC");
+  g_assert_cmpstr (asks, ==, "Agree the market supplement");
+  /* The same asks again are the same update. */
+  again = run_ok (imp, f->db, FALSE);
+  g_assert_cmpint (again->updates_added, ==, 0);
+  g_assert_cmpint (again->updates_already_there, ==, 1);
+
+  r2 = run_ok (support, f->db, FALSE);
+  g_assert_cmpint (r2->updates_added, ==, 1);
+  g_clear_pointer (&asks, g_free);
+  asks = bp_test_sql_text (f->path, "SELECT asks FROM progress_update u JOIN action a"
+                                    " ON a.id = u.action_id WHERE a.ref = '3.1' ORDER BY u.id DESC");
+  g_assert_cmpstr (asks, ==, "Escalate to the ICB chief executive");
+
+  r3 = run_ok (decision, f->db, FALSE);
+  g_assert_cmpint (r3->updates_added, ==, 1);
+  {
+    g_autoptr (GPtrArray) actions = bp_db_list_actions (f->db, NULL, NULL);
+
+    for (guint i = 0; i < actions->len; i++)
+      if (g_str_equal (((BpAction *) actions->pdata[i])->ref, "1.2"))
+        g_assert_cmpstr (((BpAction *) actions->pdata[i])->latest_asks, ==,
+                         "Approve the second round");
+  }
+}
+
 /* ------------------------------------------------------------------ risks */
 
 static void
@@ -1433,6 +1491,7 @@ main (int argc, char **argv)
   g_test_add ("/import/bad/late-row", Fixture, NULL, set_up_small, test_bad_late_row_rolls_back,
               tear_down);
   g_test_add ("/import/updates", Fixture, NULL, set_up_empty, test_updates_kind, tear_down);
+  g_test_add ("/import/updates-asks", Fixture, NULL, set_up_empty, test_updates_asks, tear_down);
   g_test_add ("/import/risks", Fixture, NULL, set_up_empty, test_risks, tear_down);
   g_test_add ("/import/risks/repeat-conflict", Fixture, NULL, set_up_empty,
               test_risk_repeat_conflict, tear_down);

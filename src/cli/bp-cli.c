@@ -31,7 +31,8 @@ static const Verb verbs[] = {
   { "check", N_("FILE [--as-of YYYY-MM-DD]"), verb_check },
   { "new", N_("FILE [--title TEXT]"), verb_new },
   { "sample", N_("OUT"), verb_sample },
-  { "update", N_("FILE REF --rag R [--note TEXT] [--by NAME] [--date YYYY-MM-DD]"), verb_update },
+  { "update", N_("FILE REF --rag R [--note TEXT] [--asks TEXT] [--by NAME] [--date YYYY-MM-DD]"),
+    verb_update },
   { "snapshot", N_("FILE --meeting YYYY-MM-DD"), verb_snapshot },
   { "pack", N_("FILE -o OUT.pdf [--meeting YYYY-MM-DD] [--language en|cy|bilingual]"), verb_pack },
   { "import", N_(BP_CLI_IMPORT_SYNOPSIS), bp_cli_import },
@@ -251,11 +252,13 @@ verb_check (int argc, char **argv)
 static int
 verb_update (int argc, char **argv)
 {
-  g_autofree char *rag_text = NULL, *note = NULL, *by = NULL, *date = NULL;
+  g_autofree char *rag_text = NULL, *note = NULL, *asks = NULL, *by = NULL, *date = NULL;
   GOptionEntry entries[] = {
     { "rag", 0, 0, G_OPTION_ARG_STRING, &rag_text,
       N_("New RAG status: R, A, G, B or N (or the words)"), N_("R") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("Commentary"), N_("TEXT") },
+    { "asks", 0, 0, G_OPTION_ARG_STRING, &asks,
+      N_("What the owner asks the board to decide or do"), N_("TEXT") },
     { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Who reports it"), N_("NAME") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Date of the update (default today)"),
       N_("YYYY-MM-DD") },
@@ -303,6 +306,7 @@ verb_update (int argc, char **argv)
   update.author = by;
   update.rag = rag;
   update.commentary = note;
+  update.asks = asks;
   if (!bp_db_add_update (db, &update, &error))
     return bp_cli_report_error (error);
 

@@ -242,8 +242,8 @@ bp_import_action_row (BpImportRun *run, BpImportRow *r)
   g_autoptr (BpAction) existing = NULL;
   g_autoptr (GError) error = NULL;
   const char *ref = bp_import_val (r, F_REF), *title = bp_import_val (r, F_TITLE);
-  const char *commentary = bp_import_val (r, F_UPDATE),
-             *next_steps = bp_import_val (r, F_NEXT_STEPS);
+  BpImportUpdateText text;
+  gboolean has_text = bp_import_row_update_text (r, &text);
   gboolean ok = TRUE, has_rag = FALSE, has_percent = FALSE, dated;
   BpRag rag = BP_RAG_NOT_STARTED;
   int percent = 0;
@@ -351,9 +351,9 @@ bp_import_action_row (BpImportRun *run, BpImportRow *r)
         }
       run->report->actions_created++;
       g_hash_table_insert (run->action_ids, g_strdup (ref), g_memdup2 (&a->id, sizeof a->id));
-      if (commentary || next_steps)
+      if (has_text)
         bp_import_add_update (run, r->row, a->id, dated ? update_date : run->date,
-                              update_author (run, r), rag, commentary, next_steps);
+                              update_author (run, r), rag, &text);
       return;
     }
 
@@ -438,17 +438,16 @@ bp_import_action_row (BpImportRun *run, BpImportRow *r)
     /* A new status comes with a dated update, so its history is kept. */
     if (!has_rag)
       rag = current;
-    if (commentary || next_steps)
+    if (has_text)
       {
-        if (bp_import_update_exists (run, existing->id, dated ? update_date : NULL, commentary,
-                                     next_steps))
+        if (bp_import_update_exists (run, existing->id, dated ? update_date : NULL, &text))
           run->report->updates_already_there++;
         else
           bp_import_add_update (run, r->row, existing->id, dated ? update_date : run->date,
-                                update_author (run, r), rag, commentary, next_steps);
+                                update_author (run, r), rag, &text);
       }
     else if (rag != current)
       bp_import_add_update (run, r->row, existing->id, dated ? update_date : run->date,
-                            update_author (run, r), rag, NULL, NULL);
+                            update_author (run, r), rag, NULL);
   }
 }

@@ -31,6 +31,7 @@ typedef enum
   F_PERCENT,
   F_UPDATE,
   F_NEXT_STEPS,
+  F_ASKS,
   F_UPDATE_DATE,
   F_AUTHOR,
   F_IMPACT,
@@ -221,11 +222,23 @@ void bp_import_risk_row (BpImportRun *run, BpImportRow *r);
 void bp_import_measure_row (BpImportRun *run, BpImportRow *r);
 
 /* bp-import-updates.c */
+
+/* The words of the update a row gives, each NULL when its cell is empty
+ * or its column absent. */
+typedef struct
+{
+  const char *commentary;
+  const char *next_steps;
+  const char *asks;
+} BpImportUpdateText;
+
+/* Reads them from @r: FALSE when the row gives no words at all. */
+gboolean bp_import_row_update_text (BpImportRow *r, BpImportUpdateText *out);
 gboolean bp_import_update_exists (BpImportRun *run, gint64 action_id, const char *date,
-                                  const char *commentary, const char *next_steps);
+                                  const BpImportUpdateText *text);
+/* @text NULL: an update of the RAG alone. */
 gboolean bp_import_add_update (BpImportRun *run, int row, gint64 action_id, const char *date,
-                               const char *author, BpRag rag, const char *commentary,
-                               const char *next_steps);
+                               const char *author, BpRag rag, const BpImportUpdateText *text);
 void bp_import_update_row (BpImportRun *run, BpImportRow *r);
 
 G_END_DECLS
