@@ -842,6 +842,66 @@ test_export_dialog (Fixture *f, gconstpointer data)
   g_assert_null (find_dialog ());
 }
 
+/* The pack's language is chosen in the view: it starts at the
+ * programme's setting, and Export and Print write the pack in the one
+ * chosen, whatever the window's language. */
+static void
+test_pack_language (Fixture *f, gconstpointer data)
+{
+  BpMeetingsPage *page = open_page (f, f->sample, 1024, 700);
+  AdwComboRow *row = ADW_COMBO_ROW (named (page, "pack-language"));
+  g_autofree char *welsh = g_build_filename (f->dir, "pecyn.pdf", NULL);
+  g_autofree char *printed = g_build_filename (f->dir, "printed-cy.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *printed_text = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr (GError) error = NULL;
+
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                "Board pack language");
+  if (problem)
+    g_error ("pack-language: %s", problem);
+  /* The sample programme is written in English. */
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  adw_combo_row_set_selected (row, 1); /* Cymraeg */
+  g_assert_true (bp_meetings_page_select_meeting (page, "2025-07-01"));
+  g_assert_true (bp_meetings_page_export_pack (page, welsh, &error));
+  g_assert_no_error (error);
+  text = run ("pdftotext", welsh, "-", NULL);
+  /* The PDF's /Lang says Welsh, and so does its fixed text. */
+  g_assert_nonnull (strstr (text, "Dangosfwrdd"));
+  g_assert_null (strstr (text, "Exception report"));
+  {
+    g_autofree char *qdf = g_build_filename (f->dir, "pecyn.qdf", NULL);
+    g_autofree char *raw = NULL;
+    gsize len;
+
+    g_free (run ("qpdf", "--qdf", "--object-streams=disable", welsh, qdf, NULL));
+    g_assert_true (g_file_get_contents (qdf, &raw, &len, NULL));
+    g_assert_nonnull (g_strstr_len (raw, len, "/Lang (cy)"));
+  }
+  /* A reload (another view's edit) keeps the user's choice. */
+  bp_page_reload_now (BP_PAGE (page));
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 1);
+
+  /* Printing takes the same options, Welsh included. */
+  {
+    BpPackOptions options = { "2025-07-01", "cy" };
+    g_autoptr (GtkPrintOperation) operation
+        = bp_print_operation_new_for_pack (bp_window_get_db (f->window), &options, &error);
+
+    g_assert_no_error (error);
+    gtk_print_operation_set_export_filename (operation, printed);
+    g_assert_cmpint (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL,
+                                              &error),
+                     ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+    printed_text = run ("pdftotext", printed, "-", NULL);
+    g_assert_nonnull (strstr (printed_text, "Dangosfwrdd"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -867,6 +927,7 @@ main (int argc, char **argv)
   ADD ("/ui/meetings/print-preview", test_print_preview);
   ADD ("/ui/meetings/export-pack", test_export_pack);
   ADD ("/ui/meetings/export-dialog", test_export_dialog);
+  ADD ("/ui/meetings/pack-language", test_pack_language);
 #undef ADD
   return g_test_run ();
 }

@@ -52,7 +52,13 @@ struct _BpMeetingsPage
   AdwWindowTitle *meeting_title;
   GtkScrolledWindow *scroller;
   AdwActionRow *snapshot_row;
+  AdwComboRow *language_row;
   BpMeetingEditor *editor;
+  /* The pack's language follows the programme's setting until the user
+   * picks one in language_row; setting_language marks our own change. */
+  gboolean language_chosen;
+  gboolean setting_language;
+  gconstpointer language_db; /* the file the choice is for; compared, never used */
 };
 
 G_DEFINE_FINAL_TYPE (BpMeetingsPage, bp_meetings_page, BP_TYPE_PAGE)
@@ -525,10 +531,51 @@ on_delete_response_cb (AdwMessageDialog *dialog, const char *response, BpMeeting
   }
 }
 
+/* The rows of language_row, in order: the values BpPackOptions takes. */
+static const char *const pack_languages[] = { "en", "cy", "bilingual" };
+
+static const char *
+pack_language (BpMeetingsPage *self)
+{
+  guint i = adw_combo_row_get_selected (self->language_row);
+
+  return i < G_N_ELEMENTS (pack_languages) ? pack_languages[i] : NULL;
+}
+
+/* The row shows the programme's language setting until the user chooses. */
+static void
+reset_pack_language (BpMeetingsPage *self, BpDb *db)
+{
+  g_autoptr (BpProgramme) programme = NULL;
+  BpLanguage language = BP_LANGUAGE_EN;
+
+  /* Another file: its own setting again. */
+  if (db != self->language_db)
+    self->language_chosen = FALSE;
+  self->language_db = db;
+  if (self->language_chosen || db == NULL)
+    return;
+  programme = bp_db_get_programme (db, NULL);
+  if (programme == NULL || !bp_language_parse (programme->language, &language))
+    language = BP_LANGUAGE_EN;
+  self->setting_language = TRUE;
+  adw_combo_row_set_selected (self->language_row, language == BP_LANGUAGE_CY          ? 1
+                                                  : language == BP_LANGUAGE_BILINGUAL ? 2
+                                                                                      : 0);
+  self->setting_language = FALSE;
+}
+
+static void
+on_language_selected_cb (BpMeetingsPage *self)
+{
+  if (!self->setting_language)
+    self->language_chosen = TRUE;
+}
+
 static gboolean
 write_pack (BpMeetingsPage *self, const char *date, const char *path, GError **error)
 {
-  BpPackOptions options = { date };
+  BpPackOptions options = { date, pack_language (self) };
 
   if (!bp_pack_write_pdf (get_db (self), path, &options, error))
     return FALSE;
@@ -724,8 +771,12 @@ print_action (GtkWidget *widget, const char *name, GVariant *param)
 
   if (!ensure_saved (self) || (m = shown_meeting (self)) == NULL)
     return;
-  bp_print_pack (parent_window (self), get_db (self), m->date,
-                 GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+  {
+    BpPackOptions options = { m->date, pack_language (self) };
+
+    bp_print_pack_with_options (parent_window (self), get_db (self), &options,
+                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG);
+  }
 }
 
 static void
@@ -795,6 +846,7 @@ bp_meetings_page_reload (BpPage *page)
 
   self->want_id = 0;
   reload_lists (self, db);
+  reset_pack_language (self, db);
 
   self->selecting = TRUE;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->meeting_list))))
@@ -872,6 +924,7 @@ bp_meetings_page_class_init (BpMeetingsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpMeetingsPage, meeting_title);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingsPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingsPage, snapshot_row);
+  gtk_widget_class_bind_template_child (widget_class, BpMeetingsPage, language_row);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingsPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
@@ -895,6 +948,8 @@ bp_meetings_page_init (BpMeetingsPage *self)
 
   g_signal_connect_object (self->editor, "notify::modified", G_CALLBACK (on_modified_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->language_row, "notify::selected",
+                           G_CALLBACK (on_language_selected_cb), self, G_CONNECT_SWAPPED);
   self->meetings = g_ptr_array_new_with_free_func ((GDestroyNotify) bp_meeting_free);
   update_header (self);
   update_actions (self);

@@ -159,6 +159,13 @@ GtkPrintOperation *
 bp_print_operation_new (BpDb *db, const char *meeting_date, GError **error)
 {
   BpPackOptions options = { meeting_date };
+
+  return bp_print_operation_new_for_pack (db, &options, error);
+}
+
+GtkPrintOperation *
+bp_print_operation_new_for_pack (BpDb *db, const BpPackOptions *options, GError **error)
+{
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autoptr (GtkPaperSize) a4 = NULL;
@@ -174,7 +181,7 @@ bp_print_operation_new (BpDb *db, const char *meeting_date, GError **error)
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "bp-print-job", job, print_job_free);
 
-  job->pack = bp_pack_load (db, &options, error);
+  job->pack = bp_pack_load (db, options, error);
   if (job->pack == NULL)
     return NULL;
   /* The same metadata and footer as the PDF: the footer is on the page. */
@@ -213,6 +220,15 @@ void
 bp_print_pack (GtkWindow *parent, BpDb *db, const char *meeting_date,
                GtkPrintOperationAction action)
 {
+  BpPackOptions options = { meeting_date };
+
+  bp_print_pack_with_options (parent, db, &options, action);
+}
+
+void
+bp_print_pack_with_options (GtkWindow *parent, BpDb *db, const BpPackOptions *options,
+                            GtkPrintOperationAction action)
+{
   g_autoptr (GtkPrintOperation) operation = NULL;
   g_autoptr (GError) error = NULL;
   GtkPrintOperationResult result;
@@ -222,7 +238,7 @@ bp_print_pack (GtkWindow *parent, BpDb *db, const char *meeting_date,
   g_return_if_fail (BP_IS_DB (db));
   g_return_if_fail (action != GTK_PRINT_OPERATION_ACTION_EXPORT);
 
-  operation = bp_print_operation_new (db, meeting_date, &error);
+  operation = bp_print_operation_new_for_pack (db, options, &error);
   if (operation == NULL)
     {
       PrintJob reporter = { .parent = parent };

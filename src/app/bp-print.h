@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "bp-db.h"
+#include "bp-pack.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +16,18 @@ G_BEGIN_DECLS
  * core's message, when the pack cannot be made (no such meeting, a read
  * error). */
 GtkPrintOperation *bp_print_operation_new (BpDb *db, const char *meeting_date, GError **error);
+/* The same for the pack @options choose: the meeting and the language. */
+GtkPrintOperation *bp_print_operation_new_for_pack (BpDb *db, const BpPackOptions *options,
+                                                    GError **error);
 
 /* Prints the pack, with @action (the print dialog, or its preview),
  * without blocking: problems are shown in a dialog on @parent and a
  * printed pack is announced with a toast. */
 void bp_print_pack (GtkWindow *parent, BpDb *db, const char *meeting_date,
                     GtkPrintOperationAction action);
+/* bp_print_pack () for the pack @options choose (meeting and language). */
+void bp_print_pack_with_options (GtkWindow *parent, BpDb *db, const BpPackOptions *options,
+                                 GtkPrintOperationAction action);
 
 /* Prints the pack to a PDF at @path with GTK_PRINT_OPERATION_ACTION_EXPORT:
  * no dialog, and done when it returns. Returns the number of pages
