@@ -224,7 +224,10 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
       GDate d;
       char month[16];
       g_autofree char *text = NULL;
-      double widths[] = { max_label_w, max_label_w / 2 };
+      /* A few milestones may have long labels: the whole title where the
+       * timeline has room for it. */
+      double widths[] = { placed->len <= 3 ? c.w - 2 * PAD : max_label_w, max_label_w,
+                          max_label_w / 2 };
 
       g_date_set_julian (&d, p->julian);
       if (bp_tr_get_language () == BP_LANGUAGE_UI)
