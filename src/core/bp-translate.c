@@ -581,7 +581,21 @@ bp_tr_join (const char *cy, const char *en)
     return g_strdup (en);
   /* Sentences read better one under the other; words and headings side
    * by side. */
-  return g_strconcat (cy, strlen (en) > 48 ? "\n" : " / ", en, NULL);
+  return g_strconcat (cy, BP_TR_ENGLISH_BEGIN, strlen (en) > 48 ? "\n" : " / ", en,
+                      BP_TR_ENGLISH_END, NULL);
+}
+
+char *
+bp_tr_strip_marks (const char *text)
+{
+  GString *s;
+
+  if (text == NULL)
+    return NULL;
+  s = g_string_new (text);
+  g_string_replace (s, BP_TR_ENGLISH_BEGIN, "", 0);
+  g_string_replace (s, BP_TR_ENGLISH_END, "", 0);
+  return g_string_free (s, FALSE);
 }
 
 const char *

@@ -105,8 +105,23 @@ const char *bp_tr_in (BpLanguage language, const char *msgid) G_GNUC_FORMAT (2);
 char       *bp_tr_printf (const char *msgid_format, ...) G_GNUC_PRINTF (1, 2);
 char       *bp_trn_printf (const char *msgid, const char *msgid_plural, gulong n,
                            ...) G_GNUC_PRINTF (1, 4);
-/* "Welsh / English" for bilingual; a copy of the one text otherwise. */
+/* "Welsh / English" for bilingual; a copy of the one text otherwise.
+ * The English half is enclosed in BP_TR_ENGLISH_BEGIN (before the " / "
+ * or the new line that separates it) and BP_TR_ENGLISH_END, so that a
+ * document can mark it as English for screen readers; bp_tr (),
+ * bp_trn (), bp_tr_printf () and bp_trn_printf () join the same way. */
 char       *bp_tr_join (const char *welsh, const char *english);
+
+/* The marks around the English half of bilingual text: U+2063 INVISIBLE
+ * SEPARATOR and U+2064 INVISIBLE PLUS, format characters that draw
+ * nothing.  The document engine removes them from what it draws and
+ * writes; any other writer of such text should remove them too
+ * (bp_tr_strip_marks ()). */
+#define BP_TR_ENGLISH_BEGIN "\xe2\x81\xa3"
+#define BP_TR_ENGLISH_END   "\xe2\x81\xa4"
+
+/* @text without the marks above, newly allocated (NULL for NULL). */
+char       *bp_tr_strip_marks (const char *text);
 
 /* Dates in the current document language, whatever the locale:
  * "Tuesday 1 July 2025" / "Dydd Mawrth 1 Gorffennaf 2025" from a

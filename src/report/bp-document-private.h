@@ -23,6 +23,10 @@ G_BEGIN_DECLS
 #define FOOTER_BAND 28.0
 #define FOOTER_GAP 12.0
 
+/* The banner's padding inside its band, and the space below it. */
+#define BANNER_PAD 4.0
+#define BANNER_GAP 8.0
+
 #define PARAGRAPH_SPACE 6.0
 #define TABLE_SPACE 10.0
 #define FIGURE_SPACE 6.0
@@ -47,6 +51,8 @@ G_BEGIN_DECLS
 #define GRID_COLOUR 0x8c8c8c
 #define HEADER_FILL 0xdedede
 #define ROW_HEADER_FILL 0xf0f0f0
+#define BANNER_COLOUR 0x8b0000
+#define BANNER_FILL 0xfbe3e3
 
 typedef enum
 {
@@ -73,6 +79,60 @@ typedef struct
 } BpDocumentLine;
 
 typedef struct _BpDocumentTable BpDocumentTable;
+
+/* What the PDF step must know of the tagging that cairo 1.16 cannot
+ * write (see bp-document-tags.c): the artifacts drawn on each page, and
+ * the attributes of structure elements. */
+typedef enum
+{
+  BP_ARTIFACT_NONE,        /* tagged content, or nothing declared */
+  BP_ARTIFACT_LAYOUT,      /* fills, rules, borders, leaders */
+  BP_ARTIFACT_PAGINATION,  /* a table's header row repeated on a later page */
+  BP_ARTIFACT_HEADER,      /* the banner at the top of every page */
+  BP_ARTIFACT_FOOTER,      /* the running footer */
+} BpDocumentArtifactKind;
+
+typedef enum
+{
+  BP_INK_FILL,
+  BP_INK_STROKE,
+  BP_INK_TEXT,
+} BpDocumentInk;
+
+/* One drawing outside marked content, in drawing order: @gap is the
+ * number of marked-content sequences (cairo's leaf elements) the page
+ * had before it. */
+typedef struct
+{
+  guint  gap;
+  guint8 kind;  /* BpDocumentArtifactKind */
+  guint8 ink;   /* BpDocumentInk */
+} BpDocumentArtifact;
+
+typedef struct
+{
+  GArray *artifacts;  /* BpDocumentArtifact */
+  guint   n_marked;   /* marked-content sequences cairo writes on the page */
+} BpDocumentPageTags;
+
+/* Attributes of the structure element that began @index-th (counted in
+ * the order cairo builds its tree, which a depth-first walk of the
+ * written tree gives back). */
+typedef struct
+{
+  guint       index;
+  char       *type;   /* the element's type, to check the walk against */
+  char       *alt;    /* /Alt, or NULL */
+  const char *scope;  /* "Column", "Row" or NULL: /A << /O /Table /Scope ... >> */
+  char       *lang;   /* /Lang, or NULL */
+} BpDocumentElementNote;
+
+typedef struct
+{
+  GPtrArray *pages;     /* BpDocumentPageTags, one per page */
+  GPtrArray *notes;     /* BpDocumentElementNote, by index */
+  guint      n_elements;
+} BpDocumentTagging;
 
 struct _BpDocument
 {
@@ -111,6 +171,15 @@ struct _BpDocument
                                * attributes (NULL for an end), for each tag */
   GArray    *lines;           /* BpDocumentLine, scratch for flow_layout () */
   BpDocumentTable *table;
+
+  /* Tagging that the PDF step completes (drawing pass only). */
+  BpDocumentTagging *tagging;
+  GArray    *open_elements;   /* gboolean per open structure element: has a child */
+  guint      page_marked;     /* marked-content sequences on this page so far */
+  BpDocumentArtifactKind artifact_kind; /* what is drawn outside marked content now */
+  BpDocumentElementNote  next_note;     /* for the next structure element */
+  int        heading_level;   /* the last heading's level, 0 before the first */
+  PangoLayout *banner;        /* NULL without info->banner */
 };
 
 /* Helpers of bp-document.c */
@@ -134,6 +203,42 @@ void          bp_document_leaf_begin (BpDocument *doc,
                                       const char *attributes);
 void          bp_document_leaf_end   (BpDocument *doc,
                                       const char *name);
+
+/* Attributes for the next structure element that begins: its /Alt, its
+ * table /Scope, its /Lang (each NULL for none). */
+void          bp_document_note_next  (BpDocument *doc,
+                                      const char *alt,
+                                      const char *scope,
+                                      const char *lang);
+/* Says that something is about to be drawn: outside marked content it is
+ * recorded as an artifact of doc->artifact_kind. */
+void          bp_document_note_ink   (BpDocument    *doc,
+                                      BpDocumentInk  ink);
+
+/* bp-document-tags.c */
+
+BpDocumentTagging *bp_document_tagging_new  (void);
+void               bp_document_tagging_free (BpDocumentTagging *tagging);
+/* Records a structure tag operation (cairo's order): @begin or an end. */
+void               bp_document_tagging_tag  (BpDocument *doc,
+                                             const char *name,
+                                             gboolean    begin);
+/* Sets @text (plain, or with bilingual marks: bp-translate.h) on
+ * @layout, the marks removed and the English parts given their language
+ * attribute, so that they can be drawn as spans of their own. */
+void          bp_document_set_text       (PangoLayout *layout,
+                                          const char  *text);
+/* Whether @layout holds parts in another language (bp_document_set_text). */
+gboolean      bp_document_layout_has_spans (PangoLayout *layout);
+/* Draws lines [@first, @last] of @layout, each part in another language
+ * in a Span element of its own with its /Lang. */
+void          bp_document_show_spans     (BpDocument           *doc,
+                                          PangoLayout          *layout,
+                                          const BpDocumentLine *lines,
+                                          guint                 first,
+                                          guint                 last,
+                                          double                x,
+                                          double                y);
 
 PangoLayout  *bp_document_new_layout    (BpDocument      *doc,
                                          BpDocumentStyle  style,
@@ -194,11 +299,24 @@ void     bp_document_pdf_file_clear  (BpDocumentPdfFile  *file);
 
 /* Adds to the PDF that cairo wrote into @pdf what cairo 1.16 cannot
  * write: the document language @language, /MarkInfo, /DisplayDocTitle, a
- * non-negative outline count, and a /Contents for each contents link,
- * from @titles (a section's destination id to its title). */
-gboolean bp_document_pdf_add_catalog_entries (GByteArray  *pdf,
-                                              const char  *language,
-                                              GHashTable  *titles,
-                                              GError     **error);
+ * non-negative outline count, a /Contents for each contents link, from
+ * @titles (a section's destination id to its title), /Tabs /S, the XMP
+ * metadata, and from @tagging the artifacts of each page's content and
+ * the attributes of structure elements. */
+gboolean bp_document_pdf_add_catalog_entries (GByteArray              *pdf,
+                                              const char              *language,
+                                              GHashTable              *titles,
+                                              const BpDocumentTagging *tagging,
+                                              GError                 **error);
+
+/* bp-document-artifacts.c */
+
+/* @content (a page's decoded content stream) with every painting or
+ * text-showing object outside marked content enclosed in an /Artifact
+ * sequence of the kind @page recorded; NULL when @content cannot be
+ * read.  @page may be NULL (every artifact then a plain /Artifact). */
+GByteArray *bp_document_mark_artifacts (const guint8             *content,
+                                        gsize                     length,
+                                        const BpDocumentPageTags *page);
 
 G_END_DECLS

@@ -99,7 +99,7 @@ table_new (BpDocument             *doc,
 
           table->header[i] = bp_document_new_layout (doc, bold, inner);
           pango_layout_set_alignment (table->header[i], alignment);
-          pango_layout_set_text (table->header[i], columns[i].title != NULL ? columns[i].title : "", -1);
+          bp_document_set_text (table->header[i], columns[i].title != NULL ? columns[i].title : "");
           height = bp_document_layout_height (table->header[i]) + 2 * CELL_PAD_Y;
           table->header_height = MAX (table->header_height, height);
         }
@@ -118,6 +118,7 @@ fill_cell (BpDocument      *doc,
   /* Inset by half a grid line, so as not to paint over the line of the
    * row above, which is drawn once only. */
   bp_document_flush_tags (doc);
+  bp_document_note_ink (doc, BP_INK_FILL);
   bp_document_set_source_hex (doc->cr, fill);
   cairo_rectangle (doc->cr, table->x[column] + GRID_WIDTH / 2, doc->y + GRID_WIDTH / 2,
                    table->x[column + 1] - table->x[column] - GRID_WIDTH, height - GRID_WIDTH);
@@ -137,6 +138,7 @@ stroke_row_grid (BpDocument      *doc,
   double right = table->x[table->n_columns];
 
   bp_document_flush_tags (doc);
+  bp_document_note_ink (doc, BP_INK_STROKE);
   cairo_new_path (cr);
   if (table->grid_page != doc->page)
     {
@@ -182,6 +184,9 @@ table_draw_header (BpDocument      *doc,
   table_open_tag (doc, table);
   if (doc->cr != NULL)
     {
+      /* Repeated, the row is pagination; the first time, its boxes are
+       * decoration and its text the column headers. */
+      doc->artifact_kind = tagged ? BP_ARTIFACT_LAYOUT : BP_ARTIFACT_PAGINATION;
       if (tagged)
         bp_document_tag_begin (doc, "TR", NULL);
       /* Boxes first, outside the TH elements, so that only text is
@@ -192,7 +197,10 @@ table_draw_header (BpDocument      *doc,
       for (guint i = 0; i < table->n_columns; i++)
         {
           if (tagged)
-            bp_document_leaf_begin (doc, "TH", NULL);
+            {
+              bp_document_note_next (doc, NULL, "Column", NULL);
+              bp_document_leaf_begin (doc, "TH", NULL);
+            }
           bp_document_show_layout (doc, table->header[i], table->x[i] + CELL_PAD_X,
                                    doc->y + CELL_PAD_Y,
                                    bp_document_text_colour_for_fill (HEADER_FILL));
@@ -201,6 +209,7 @@ table_draw_header (BpDocument      *doc,
         }
       if (tagged)
         bp_document_tag_end (doc, "TR");
+      doc->artifact_kind = BP_ARTIFACT_LAYOUT;
     }
 
   table->header_tagged = TRUE;
@@ -236,6 +245,21 @@ cell_tag (BpDocumentTable *table,
           guint            column)
 {
   return table->row_headers && column == 0 ? "TH" : "TD";
+}
+
+/* Begins the element of a cell: a row header's scope is its row
+ * (PDF/UA 15-003), and a cell in another language says so. */
+static const char *
+cell_begin (BpDocument           *doc,
+            BpDocumentTable      *table,
+            const BpDocumentCell *cell,
+            guint                 column)
+{
+  const char *tag = cell_tag (table, column);
+
+  bp_document_note_next (doc, NULL, tag[1] == 'H' ? "Row" : NULL, cell->lang);
+  bp_document_leaf_begin (doc, tag, NULL);
+  return tag;
 }
 
 static void
@@ -349,9 +373,8 @@ table_split_row (BpDocument           *doc,
         stroke_row_grid (doc, table, height);
       for (guint i = 0; i < n; i++)
         {
-          const char *tag = cell_tag (table, i);
+          const char *tag = cell_begin (doc, table, &cells[i], i);
 
-          bp_document_leaf_begin (doc, tag, NULL);
           if (shown[i])
             bp_document_show_lines (doc, (const BpDocumentLine *) lines[i]->data, from[i], to[i],
                                     table->x[i] + CELL_PAD_X, doc->y + CELL_PAD_Y,
@@ -385,7 +408,7 @@ table_add_row (BpDocument           *doc,
       PangoLayout *layout = table->cells[i];
 
       pango_layout_set_font_description (layout, doc->fonts[cells[i].bold ? table->bold : table->regular]);
-      pango_layout_set_text (layout, cells[i].text != NULL ? cells[i].text : "", -1);
+      bp_document_set_text (layout, cells[i].text != NULL ? cells[i].text : "");
       height = MAX (height, bp_document_layout_height (layout));
     }
   height += 2 * CELL_PAD_Y;
@@ -411,9 +434,8 @@ table_add_row (BpDocument           *doc,
       table_draw_boxes (doc, table, cells, height);
       for (guint i = 0; i < table->n_columns; i++)
         {
-          const char *tag = cell_tag (table, i);
+          const char *tag = cell_begin (doc, table, &cells[i], i);
 
-          bp_document_leaf_begin (doc, tag, NULL);
           if (cells[i].text != NULL && cells[i].text[0] != '\0')
             bp_document_show_layout (doc, table->cells[i], table->x[i] + CELL_PAD_X,
                                      doc->y + CELL_PAD_Y, cell_text_colour (&cells[i], table, i));
@@ -432,6 +454,17 @@ void
 bp_document_key_values (BpDocument         *doc,
                         const char * const *pairs)
 {
+  g_return_if_fail (doc != NULL);
+  g_return_if_fail (pairs != NULL);
+
+  bp_document_key_values_lang (doc, pairs, NULL);
+}
+
+void
+bp_document_key_values_lang (BpDocument         *doc,
+                             const char * const *pairs,
+                             const char * const *langs)
+{
   static const BpDocumentColumn columns[] = {
     { NULL, 0.3, BP_DOCUMENT_ALIGN_START },
     { NULL, 0.7, BP_DOCUMENT_ALIGN_START },
@@ -447,8 +480,8 @@ bp_document_key_values (BpDocument         *doc,
   for (guint i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2)
     {
       BpDocumentCell cells[2] = {
-        { pairs[i], NULL, TRUE },
-        { pairs[i + 1], NULL, FALSE },
+        { pairs[i], NULL, TRUE, NULL },
+        { pairs[i + 1], NULL, FALSE, langs != NULL ? langs[i / 2] : NULL },
       };
 
       table_add_row (doc, doc->table, cells);

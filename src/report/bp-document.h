@@ -35,6 +35,11 @@ typedef struct
    * 9") and of everything built during a render: BP_LANGUAGE_UI (0) for
    * the user's locale. */
   BpLanguage  text_language;
+  /* A short line across the head of every page ("DRAFT: the current
+   * position, not a snapshot"), bold in dark red, outside the structure
+   * tree (a pagination artifact): say it once in the text as well.  NULL
+   * for none. */
+  const char *banner;
 } BpDocumentInfo;
 
 typedef enum
@@ -58,6 +63,9 @@ typedef struct
                        * chosen for contrast, so never let fill carry
                        * meaning alone: put the word in @text too */
   gboolean    bold;
+  /* BCP 47 tag of @text when it is not in the document's language (an
+   * English title in a Welsh pack: "en-GB"); NULL for the document's. */
+  const char *lang;
 } BpDocumentCell;
 
 typedef void (*BpDocumentBuildFunc) (BpDocument *doc,
@@ -121,6 +129,11 @@ void bp_document_heading     (BpDocument *doc,
                               const char *text);
 void bp_document_paragraph   (BpDocument *doc,
                               const char *text);
+/* A paragraph in another language than the document's: @lang is its
+ * BCP 47 tag ("en-GB"), or NULL for the document's. */
+void bp_document_paragraph_lang (BpDocument *doc,
+                                 const char *text,
+                                 const char *lang);
 /* A paragraph in pango markup ("<b>Decision</b> required"). */
 void bp_document_paragraph_markup (BpDocument *doc,
                                    const char *markup);
@@ -132,6 +145,11 @@ void bp_document_list        (BpDocument         *doc,
  * headers: @pairs is label, value, label, value ..., NULL-terminated. */
 void bp_document_key_values  (BpDocument         *doc,
                               const char * const *pairs);
+/* The same, with @langs giving the language of each value (one BCP 47
+ * tag or NULL per pair, NULL for the document's): @langs may be NULL. */
+void bp_document_key_values_lang (BpDocument         *doc,
+                                  const char * const *pairs,
+                                  const char * const *langs);
 
 /* A table, written a row at a time so that a long one costs no more
  * memory than a row.  It flows across pages with its header row
