@@ -966,6 +966,94 @@ test_editor_update (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_rows (f), ==, red);
 }
 
+/* How many updates of the history show what they ask of the board. */
+static guint
+history_asks_count (GtkWidget *editor, const char *text)
+{
+  GtkWidget *history = editor_field (editor, "history-list");
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (history); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = bp_ui_find_named (row, "history-asks");
+
+      if (label && strstr (gtk_label_get_text (GTK_LABEL (label)), text))
+        n++;
+    }
+  return n;
+}
+
+/* An update's asks of the board: typed in the update form, written with
+ * the update, shown in the history; an update without any keeps none. */
+static void
+test_editor_asks (Fixture *f, gconstpointer data)
+{
+  static const char asks[] = "Agree £40,000 from the reserve for locum assessors.\n"
+                             "Ask the ICB to report on waits in September.";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpAction) action = bp_db_find_action (f->db, "2.4", &error);
+  g_autoptr (GPtrArray) updates = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *editor = open_editor (f, "2.4");
+  GtkWidget *field = editor_field (editor, "update-asks");
+  BpUpdate *newest;
+
+  g_assert_no_error (error);
+  g_assert_true (GTK_IS_TEXT_VIEW (field));
+  g_assert_true (gtk_widget_is_visible (field));
+  g_assert_cmpuint (history_asks_count (editor, "locum assessors"), ==, 0);
+
+  /* Named for screen readers, and described by the hint under its label. */
+  {
+    g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (field),
+                                                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                   "Asks of the board");
+
+    if (problem)
+      g_error ("update-asks: %s", problem);
+    g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (field),
+                                                     GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+  }
+
+  set_long_field (editor, "update-commentary", "Locum assessors could clear the backlog by March.");
+  set_long_field (editor, "update-asks", asks);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-update", NULL));
+  bp_ui_flush ();
+
+  /* In the file, exactly as typed, with the update it belongs to. */
+  updates = bp_db_list_updates (f->db, action->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (updates->len, >, 0);
+  newest = updates->pdata[0];
+  g_assert_cmpstr (newest->commentary, ==, "Locum assessors could clear the backlog by March.");
+  g_assert_cmpstr (newest->asks, ==, asks);
+  sql = g_strdup_printf ("SELECT asks FROM progress_update WHERE id = %" G_GINT64_FORMAT,
+                         newest->id);
+  stored = bp_test_sql_text (f->sample, sql);
+  g_assert_cmpstr (stored, ==, asks);
+
+  /* Shown in the history; the form is empty again for the next update. */
+  g_assert_cmpuint (history_asks_count (editor, "locum assessors"), ==, 1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (
+                     gtk_text_view_get_buffer (GTK_TEXT_VIEW (field))), ==, 0);
+
+  /* Blank asks are none at all, not an empty text. */
+  set_long_field (editor, "update-commentary", "Two locums start in October.");
+  set_long_field (editor, "update-asks", "  \n ");
+  g_assert_true (bp_action_editor_add_update (BP_ACTION_EDITOR (editor)));
+  bp_ui_flush ();
+  g_clear_pointer (&updates, g_ptr_array_unref);
+  updates = bp_db_list_updates (f->db, action->id, &error);
+  g_assert_no_error (error);
+  newest = updates->pdata[0];
+  g_assert_cmpstr (newest->commentary, ==, "Two locums start in October.");
+  g_assert_null (newest->asks);
+  g_assert_cmpuint (history_asks_count (editor, "locum assessors"), ==, 1);
+  close_editor (f, editor);
+}
+
 static void
 test_editor_milestones (Fixture *f, gconstpointer data)
 {
@@ -1297,6 +1385,9 @@ test_bench (void)
 int
 main (int argc, char **argv)
 {
+  /* GTK's test accessibility backend keeps what widgets tell assistive
+   * technologies, with no bus, so that names and relations can be checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -1311,6 +1402,7 @@ main (int argc, char **argv)
   ADD ("/ui/actions/editor-core-error-welsh", test_editor_core_error_welsh);
   ADD ("/ui/actions/editor-save", test_editor_save);
   ADD ("/ui/actions/editor-update", test_editor_update);
+  ADD ("/ui/actions/editor-asks", test_editor_asks);
   ADD ("/ui/actions/editor-milestones", test_editor_milestones);
   ADD ("/ui/actions/new-action", test_new_action);
   ADD ("/ui/actions/narrow", test_narrow);

@@ -54,6 +54,8 @@ typedef enum
   F_UPDATE_AUTHOR,
   F_UPDATE_COMMENTARY,
   F_UPDATE_NEXT_STEPS,
+  F_UPDATE_ASKS,
+  F_UPDATE_LAST = F_UPDATE_ASKS,
   F_MILESTONE_TITLE,
   F_MILESTONE_DUE,
   N_FIELDS
@@ -98,6 +100,7 @@ static const struct
   [F_UPDATE_AUTHOR] = { "update_author", KIND_TEXT, NO_OFFSET, "author" },
   [F_UPDATE_COMMENTARY] = { "update_commentary", KIND_LONG, NO_OFFSET, "commentary" },
   [F_UPDATE_NEXT_STEPS] = { "update_next_steps", KIND_LONG, NO_OFFSET, "next_steps" },
+  [F_UPDATE_ASKS] = { "update_asks", KIND_LONG, NO_OFFSET, "asks" },
   [F_MILESTONE_TITLE] = { "milestone_title", KIND_TEXT, NO_OFFSET, "title" },
   [F_MILESTONE_DUE] = { "milestone_due", KIND_DATE, NO_OFFSET, "due_date" },
 };
@@ -599,6 +602,21 @@ wrapped_label (const char *text, const char *css_class)
   return label;
 }
 
+/* What an update asks of the board stands out from its commentary and
+ * next steps: the pack puts it before the board for a decision. */
+static GtkWidget *
+asks_label (const char *asks)
+{
+  g_autofree char *markup
+    = g_markup_printf_escaped ("<b>%s</b> %s", _("Asks of the board:"), asks);
+  GtkWidget *label = wrapped_label (NULL, NULL);
+
+  gtk_label_set_markup (GTK_LABEL (label), markup);
+  /* Tests find it by this name. */
+  gtk_widget_set_name (label, "history-asks");
+  return label;
+}
+
 static void
 remove_rows (GtkListBox *list)
 {
@@ -655,6 +673,8 @@ fill_history (BpActionEditor *self)
 
           gtk_box_append (GTK_BOX (box), wrapped_label (next, "dim-label"));
         }
+      if (u->asks && *u->asks)
+        gtk_box_append (GTK_BOX (box), asks_label (u->asks));
       gtk_widget_set_margin_top (box, 10);
       gtk_widget_set_margin_bottom (box, 10);
       gtk_widget_set_margin_start (box, 12);
@@ -872,8 +892,9 @@ reset_update_form (BpActionEditor *self, BpRag rag)
   input_set_text (self, F_UPDATE_DATE, today);
   input_set_text (self, F_UPDATE_COMMENTARY, NULL);
   input_set_text (self, F_UPDATE_NEXT_STEPS, NULL);
+  input_set_text (self, F_UPDATE_ASKS, NULL);
   input_set_rag (self, F_UPDATE_RAG, rag);
-  clear_errors (self, F_UPDATE_DATE, F_UPDATE_NEXT_STEPS);
+  clear_errors (self, F_UPDATE_DATE, F_UPDATE_LAST);
 }
 
 /* ------------------------------------------------------------- actions */
@@ -1248,6 +1269,7 @@ bp_action_editor_add_update (BpActionEditor *self)
   g_autofree char *author = NULL;
   g_autofree char *commentary = NULL;
   g_autofree char *next_steps = NULL;
+  g_autofree char *asks = NULL;
   g_autofree char *toast = NULL;
   BpUpdate u = { 0 };
 
@@ -1255,10 +1277,11 @@ bp_action_editor_add_update (BpActionEditor *self)
 
   if (self->action_id == 0 || bp_db_is_read_only (self->db))
     return FALSE;
-  clear_errors (self, F_UPDATE_DATE, F_UPDATE_NEXT_STEPS);
+  clear_errors (self, F_UPDATE_DATE, F_UPDATE_LAST);
   author = g_strstrip (input_get_text (self, F_UPDATE_AUTHOR));
   commentary = g_strstrip (input_get_text (self, F_UPDATE_COMMENTARY));
   next_steps = g_strstrip (input_get_text (self, F_UPDATE_NEXT_STEPS));
+  asks = g_strstrip (input_get_text (self, F_UPDATE_ASKS));
   if (bp_date_row_is_empty (BP_DATE_ROW (self->inputs[F_UPDATE_DATE])))
     {
       show_error (self, F_UPDATE_DATE, _("Give the date of the update (DD/MM/YYYY)."), TRUE);
@@ -1282,9 +1305,10 @@ bp_action_editor_add_update (BpActionEditor *self)
   u.rag = input_get_rag (self, F_UPDATE_RAG);
   u.commentary = commentary;
   u.next_steps = *next_steps ? next_steps : NULL;
+  u.asks = *asks ? asks : NULL;
   if (!bp_db_add_update (self->db, &u, &error))
     {
-      show_core_error (self, error, F_UPDATE_DATE, F_UPDATE_NEXT_STEPS);
+      show_core_error (self, error, F_UPDATE_DATE, F_UPDATE_LAST);
       return FALSE;
     }
 
