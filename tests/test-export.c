@@ -282,7 +282,8 @@ test_csv_actions (void)
   g_assert_true (g_str_has_prefix (csv, "\xEF\xBB\xBF" "Ref,Priority,Action,Description,Owner,"
                                         "Organisation,Partners,Start,Due,Revised due date,"
                                         "Reason for revised date,RAG,Percent,Update date,"
-                                        "Latest update,Next steps,Expected impact,Evidence,"
+                                        "Latest update,Next steps,Asks of the board,"
+                                        "Expected impact,Evidence,"
                                         "Inspection criteria\r\n"));
   g_assert_cmpuint (rows->len, ==, 4);
   header = rows->pdata[0];
@@ -634,7 +635,7 @@ test_xlsx_actions (void)
   /* The header row frozen, the autofilter over the whole table. */
   g_assert_nonnull (strstr (w.sheet, "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
                                      "state=\"frozen\"/>"));
-  g_assert_nonnull (strstr (w.sheet, "<autoFilter ref=\"A1:S4\"/>"));
+  g_assert_nonnull (strstr (w.sheet, "<autoFilter ref=\"A1:T4\"/>"));
   header = workbook_cell (&w, "A1");
   g_assert_nonnull (strstr (header, "<t>Ref</t>"));
   g_assert_nonnull (strstr (workbook_cell_xf (&w, header), "fontId=\"1\""));
@@ -673,7 +674,7 @@ test_xlsx_actions (void)
 
   /* Column widths from the content, none past the cap. */
   widths = find_all (w.sheet, "<col [^>]*width=\"([0-9.]+)\"");
-  g_assert_cmpuint (widths->len, ==, 19);
+  g_assert_cmpuint (widths->len, ==, 20);
   for (guint i = 0; i < widths->len; i++)
     {
       double width = g_ascii_strtod (widths->pdata[i], NULL);
@@ -681,6 +682,64 @@ test_xlsx_actions (void)
       g_assert_cmpfloat (width, >=, 6);
       g_assert_cmpfloat (width, <=, 51);
     }
+  bp_test_rmdir (dir);
+}
+
+/* What the latest update asks of the board: its own column beside the
+ * next steps, in the CSV and the sheet, neutralised like any typed text. */
+static void
+test_asks_column (void)
+{
+  static const char asks[] = "- Agree £40,000 for locum assessors\n- Note the waits";
+  g_autofree char *dir = bp_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "plan.boardpack", NULL);
+  g_autofree char *neutralised = g_strconcat ("'", asks, NULL);
+  BpTestIds ids;
+  g_autoptr (BpDb) db = bp_test_small_programme (path, &ids);
+  g_autoptr (GError) error = NULL;
+  BpUpdate update = { 0 };
+  g_autofree char *csv = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree char *xlsx = NULL;
+  g_autofree char *header = NULL, *cell = NULL, *empty = NULL;
+  g_auto (Workbook) w = { 0 };
+  GStrv head;
+  int column;
+
+  update.action_id = ids.a11;
+  update.date = (char *) "2025-06-01";
+  update.rag = BP_RAG_AMBER;
+  update.commentary = (char *) "Waits are down, but not yet to target.";
+  update.next_steps = (char *) "Recruit two locums.";
+  update.asks = (char *) asks;
+  g_assert_true (bp_db_add_update (db, &update, &error));
+  g_assert_no_error (error);
+  update.action_id = ids.a12;
+  update.asks = NULL;
+  g_assert_true (bp_db_add_update (db, &update, &error));
+  g_assert_no_error (error);
+
+  csv = render_text (db, BP_EXPORT_ACTIONS, BP_EXPORT_CSV);
+  rows = parse_csv (csv);
+  head = rows->pdata[0];
+  column = column_index (head, "Asks of the board");
+  g_assert_cmpint (column, ==, column_index (head, "Next steps") + 1);
+  g_assert_cmpstr (row_by_ref (rows, "1.1")[column], ==, neutralised);
+  g_assert_cmpstr (row_by_ref (rows, "1.1")[column - 1], ==, "Recruit two locums.");
+  g_assert_cmpstr (row_by_ref (rows, "1.2")[column], ==, "");
+  g_assert_cmpstr (row_by_ref (rows, "2.1")[column], ==, "");
+
+  /* The sheet: column Q, 1.1 on row 2; nothing written for 1.2. */
+  xlsx = xlsx_of (db, BP_EXPORT_ACTIONS, dir, "plan.xlsx");
+  workbook_read (&w, xlsx);
+  header = workbook_cell (&w, "Q1");
+  g_assert_nonnull (header);
+  g_assert_nonnull (strstr (header, "<t>Asks of the board</t>"));
+  cell = workbook_cell (&w, "Q2");
+  g_assert_nonnull (cell);
+  g_assert_nonnull (strstr (cell, "'- Agree £40,000 for locum assessors"));
+  empty = workbook_cell (&w, "Q3");
+  g_assert_true (empty == NULL || strstr (empty, "<t>") == NULL);
   bp_test_rmdir (dir);
 }
 
@@ -1159,6 +1218,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/export/csv/scorecard", test_csv_scorecard);
   g_test_add_func ("/export/csv/risks", test_csv_risks);
   g_test_add_func ("/export/xlsx/actions", test_xlsx_actions);
+  g_test_add_func ("/export/asks-column", test_asks_column);
   g_test_add_func ("/export/xlsx/sample", test_xlsx_sample);
   g_test_add_func ("/export/html/sample", test_html_sample);
   g_test_add_func ("/export/html/escapes", test_html_escapes);

@@ -19,7 +19,8 @@
 static const char *const action_columns[] = {
   "Ref", "Priority", "Action", "Description", "Owner", "Organisation", "Partners", "Start",
   "Due", "Revised due date", "Reason for revised date", "RAG", "Percent", "Update date",
-  "Latest update", "Next steps", "Expected impact", "Evidence", "Inspection criteria",
+  "Latest update", "Next steps", "Asks of the board", "Expected impact", "Evidence",
+  "Inspection criteria",
 };
 
 enum
@@ -40,6 +41,7 @@ enum
   ACTION_UPDATE_DATE,
   ACTION_UPDATE,
   ACTION_NEXT_STEPS,
+  ACTION_ASKS,
   ACTION_IMPACT,
   ACTION_EVIDENCE,
   ACTION_CRITERIA,
@@ -479,6 +481,7 @@ actions_table (BpExport *export)
       set_date (table, row, ACTION_UPDATE_DATE, a->latest_date);
       set_text (table, row, ACTION_UPDATE, a->latest_commentary);
       set_text (table, row, ACTION_NEXT_STEPS, a->latest_next_steps);
+      set_text (table, row, ACTION_ASKS, a->latest_asks);
       set_text (table, row, ACTION_IMPACT, a->impact);
       set_text (table, row, ACTION_EVIDENCE, a->evidence);
       set_text (table, row, ACTION_CRITERIA, a->criteria);
