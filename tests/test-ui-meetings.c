@@ -376,6 +376,112 @@ test_edit_and_save (Fixture *f, gconstpointer data)
                    "Online (Microsoft Teams)");
 }
 
+static char *
+text_view_text (BpMeetingsPage *page, const char *name)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (named (page, name)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* @widget tells screen readers @label, and a description of what to write. */
+static void
+assert_named_and_described (GtkWidget *widget, const char *label)
+{
+  g_autofree char *problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                                 label);
+
+  if (problem)
+    g_error ("%s: %s", gtk_widget_get_name (widget), problem);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
+/* The front sheet's implications and background papers: each field
+ * counts as an unsaved change, is saved with the meeting, and is there
+ * again when the file is opened anew. */
+static void
+test_implications (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *widget;
+    const char *label;
+    const char *typed;
+    const char *saved;
+  } fields[] = {
+    { "meeting-financial", "Financial implications",
+      "£120,000 a year from the high needs block.\n\n",
+      "£120,000 a year from the high needs block." },
+    { "meeting-legal", "Legal implications",
+      "The council’s duties under the Children and Families Act 2014.",
+      "The council’s duties under the Children and Families Act 2014." },
+    { "meeting-equalities", "Equalities implications",
+      "Equality impact: an EIA is not needed because the report proposes no change to services.",
+      "Equality impact: an EIA is not needed because the report proposes no change to services." },
+    { "meeting-background-papers", "Appendices and background papers, one per line",
+      "Appendix A: SEND improvement plan\nAppendix B: scorecard, June 2025\n",
+      "Appendix A: SEND improvement plan\nAppendix B: scorecard, June 2025" },
+  };
+  BpMeetingsPage *page = open_page (f, f->sample, 1024, 700);
+
+  g_assert_true (bp_meetings_page_select_meeting (page, "2025-05-20"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      assert_named_and_described (named (page, fields[i].widget), fields[i].label);
+
+      /* Each one alone is a change to save. */
+      g_assert_false (bp_meetings_page_has_unsaved_changes (page));
+      set_text_view (page, fields[i].widget, fields[i].typed);
+      g_assert_true (bp_meetings_page_has_unsaved_changes (page));
+      g_assert_true (action_enabled (page, "meetings.save"));
+      g_assert_true (activate (page, "meetings.save"));
+      g_assert_false (bp_meetings_page_has_unsaved_changes (page));
+    }
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (BpMeeting) m = bp_db_find_meeting (bp_window_get_db (f->window), "2025-05-20",
+                                                  &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (m->financial_implications, ==, fields[0].saved);
+    g_assert_cmpstr (m->legal_implications, ==, fields[1].saved);
+    g_assert_cmpstr (m->equalities_implications, ==, fields[2].saved);
+    g_assert_cmpstr (m->background_papers, ==, fields[3].saved);
+  }
+
+  /* Opened again: the front sheet shows what was saved. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  bp_ui_flush ();
+  page = open_page (f, f->sample, 1024, 700);
+  g_assert_true (bp_meetings_page_select_meeting (page, "2025-05-20"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *shown = text_view_text (page, fields[i].widget);
+
+      g_assert_cmpstr (shown, ==, fields[i].saved);
+    }
+  g_assert_false (bp_meetings_page_has_unsaved_changes (page));
+
+  /* Emptied, a field is nothing written, not an empty text. */
+  set_text_view (page, "meeting-legal", " \n");
+  g_assert_true (activate (page, "meetings.save"));
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (BpMeeting) m = bp_db_find_meeting (bp_window_get_db (f->window), "2025-05-20",
+                                                  &error);
+
+    g_assert_no_error (error);
+    g_assert_null (m->legal_implications);
+    g_assert_cmpstr (m->financial_implications, ==, fields[0].saved);
+  }
+}
+
 static void
 test_invalid_date (Fixture *f, gconstpointer data)
 {
@@ -915,6 +1021,7 @@ main (int argc, char **argv)
   ADD ("/ui/meetings/list", test_list);
   ADD ("/ui/meetings/accessible-labels", test_accessible_labels);
   ADD ("/ui/meetings/edit-and-save", test_edit_and_save);
+  ADD ("/ui/meetings/implications", test_implications);
   ADD ("/ui/meetings/invalid-date", test_invalid_date);
   ADD ("/ui/meetings/new-meeting", test_new_meeting);
   ADD ("/ui/meetings/delete-meeting", test_delete_meeting);

@@ -71,6 +71,31 @@ struct _BpMeetingEditor
   GtkTextView *summary_view;
   GtkTextView *recommendations_view;
   GtkTextView *reasons_view;
+  GtkTextView *financial_view;
+  GtkTextView *legal_view;
+  GtkTextView *equalities_view;
+  GtkTextView *background_papers_view;
+};
+
+/* The front sheet's long texts: each view and the member of BpMeeting it
+ * shows, so that showing, reading and watching them are one loop each. */
+static const struct
+{
+  gsize view;   /* GtkTextView * in BpMeetingEditor */
+  gsize member; /* char * in BpMeeting */
+} long_texts[] = {
+  { G_STRUCT_OFFSET (BpMeetingEditor, summary_view), G_STRUCT_OFFSET (BpMeeting, summary) },
+  { G_STRUCT_OFFSET (BpMeetingEditor, recommendations_view),
+    G_STRUCT_OFFSET (BpMeeting, recommendations) },
+  { G_STRUCT_OFFSET (BpMeetingEditor, reasons_view), G_STRUCT_OFFSET (BpMeeting, reasons) },
+  { G_STRUCT_OFFSET (BpMeetingEditor, financial_view),
+    G_STRUCT_OFFSET (BpMeeting, financial_implications) },
+  { G_STRUCT_OFFSET (BpMeetingEditor, legal_view),
+    G_STRUCT_OFFSET (BpMeeting, legal_implications) },
+  { G_STRUCT_OFFSET (BpMeetingEditor, equalities_view),
+    G_STRUCT_OFFSET (BpMeeting, equalities_implications) },
+  { G_STRUCT_OFFSET (BpMeetingEditor, background_papers_view),
+    G_STRUCT_OFFSET (BpMeeting, background_papers) },
 };
 
 enum
@@ -149,6 +174,18 @@ get_text_view (GtkTextView *view)
   /* Trailing blank lines say nothing; leading spaces may be indents. */
   g_strchomp (text);
   return dup_or_null (text, FALSE);
+}
+
+static GtkTextView *
+long_text_view (BpMeetingEditor *self, guint i)
+{
+  return G_STRUCT_MEMBER (GtkTextView *, self, long_texts[i].view);
+}
+
+static char **
+long_text_member (const BpMeeting *m, guint i)
+{
+  return G_STRUCT_MEMBER_P (m, long_texts[i].member);
 }
 
 static void
@@ -285,14 +322,16 @@ bp_meeting_editor_class_init (BpMeetingEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, summary_view);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, recommendations_view);
   gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, reasons_view);
+  gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, financial_view);
+  gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, legal_view);
+  gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, equalities_view);
+  gtk_widget_class_bind_template_child (widget_class, BpMeetingEditor, background_papers_view);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
 }
 
 static void
 bp_meeting_editor_init (BpMeetingEditor *self)
 {
-  GtkTextView *views[3];
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->classification = (ChoiceRow) { self->classification_row, classification_choices,
@@ -306,11 +345,8 @@ bp_meeting_editor_init (BpMeetingEditor *self)
 
   g_signal_connect_object (self->time_row, "changed", G_CALLBACK (on_time_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  views[0] = self->summary_view;
-  views[1] = self->recommendations_view;
-  views[2] = self->reasons_view;
-  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
-    g_signal_connect_object (gtk_text_view_get_buffer (views[i]), "changed",
+  for (guint i = 0; i < G_N_ELEMENTS (long_texts); i++)
+    g_signal_connect_object (gtk_text_view_get_buffer (long_text_view (self, i)), "changed",
                              G_CALLBACK (on_field_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
@@ -344,9 +380,8 @@ bp_meeting_editor_set_meeting (BpMeetingEditor *self, const BpMeeting *meeting)
   choice_row_set (&self->classification, m->classification);
   set_entry (self->wards_row, m->wards);
   choice_row_set (&self->purpose, m->purpose);
-  set_text_view (self->summary_view, m->summary);
-  set_text_view (self->recommendations_view, m->recommendations);
-  set_text_view (self->reasons_view, m->reasons);
+  for (guint i = 0; i < G_N_ELEMENTS (long_texts); i++)
+    set_text_view (long_text_view (self, i), *long_text_member (m, i));
   self->loading = FALSE;
 
   clear_errors (self);
@@ -376,9 +411,8 @@ bp_meeting_editor_dup_meeting (BpMeetingEditor *self)
   m->classification = choice_row_get (&self->classification);
   m->wards = get_entry (self->wards_row, TRUE);
   m->purpose = choice_row_get (&self->purpose);
-  m->summary = get_text_view (self->summary_view);
-  m->recommendations = get_text_view (self->recommendations_view);
-  m->reasons = get_text_view (self->reasons_view);
+  for (guint i = 0; i < G_N_ELEMENTS (long_texts); i++)
+    *long_text_member (m, i) = get_text_view (long_text_view (self, i));
   return m;
 }
 

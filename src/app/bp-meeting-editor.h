@@ -1,7 +1,8 @@
 /* bp-meeting-editor.h: a board meeting's report front sheet, as fields:
  * date, time, venue, agenda item, report title, author, contact, service,
- * presenter, classification, wards, purpose, summary, recommendations and
- * reasons. It writes nothing itself: the Meetings view saves what
+ * presenter, classification, wards, purpose, summary, recommendations,
+ * reasons, the financial, legal and equalities implications, and the
+ * appendices and background papers. It writes nothing itself: the Meetings view saves what
  * bp_meeting_editor_dup_meeting() reads once bp_meeting_editor_validate()
  * has passed. */
 #pragma once
