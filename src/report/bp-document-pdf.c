@@ -101,21 +101,26 @@ update_stream_clear (gpointer data)
   g_byte_array_unref (stream->data);
 }
 
+/* One deflate state for every page: making and freeing zlib's 256 KiB
+ * of state per page cost more than compressing the page. */
 static GByteArray *
-deflate_bytes (const GByteArray *data)
+deflate_bytes (z_stream *z, const GByteArray *data)
 {
-  uLongf length = compressBound (data->len);
-  GByteArray *out = g_byte_array_sized_new ((guint) length);
+  GByteArray *out = g_byte_array_sized_new ((guint) deflateBound (z, data->len));
 
-  g_byte_array_set_size (out, (guint) length);
-  /* Speed over the last few per cent of size: these are the pages'
-   * contents, written again on every pack. */
-  if (compress2 (out->data, &length, data->data, data->len, 3) != Z_OK)
+  g_byte_array_set_size (out, (guint) deflateBound (z, data->len));
+  z->next_in = data->data;
+  z->avail_in = data->len;
+  z->next_out = out->data;
+  z->avail_out = out->len;
+  if (deflate (z, Z_FINISH) != Z_STREAM_END)
     {
+      deflateReset (z);
       g_byte_array_unref (out);
       return NULL;
     }
-  g_byte_array_set_size (out, (guint) length);
+  g_byte_array_set_size (out, (guint) z->total_out);
+  deflateReset (z);
   return out;
 }
 
@@ -123,11 +128,12 @@ deflate_bytes (const GByteArray *data)
  * rewrite) and in @streams (for the incremental update). */
 static gboolean
 set_stream (qpdf_data qpdf, GArray *streams, qpdf_oh stream, const GByteArray *content,
-            gboolean compress)
+            z_stream *z)
 {
+  gboolean compress = z != NULL;
   UpdateStream update = { stream, NULL, NULL };
 
-  update.data = compress ? deflate_bytes (content) : g_byte_array_ref ((GByteArray *) content);
+  update.data = compress ? deflate_bytes (z, content) : g_byte_array_ref ((GByteArray *) content);
   if (update.data == NULL)
     return FALSE;
   qpdf_oh_replace_stream_data (qpdf, stream, update.data->data, update.data->len,
@@ -146,7 +152,13 @@ static gboolean
 mark_pages (qpdf_data qpdf, const BpDocumentTagging *tagging, GArray *changed, GArray *streams)
 {
   int n_pages = qpdf_get_num_pages (qpdf);
+  z_stream z = { 0 };
+  gboolean ok = FALSE;
 
+  /* Speed over the last few per cent of size (level 3): these are all
+   * the pages' contents, written again on every pack. */
+  if (deflateInit (&z, 3) != Z_OK)
+    return FALSE;
   for (int i = 0; i < n_pages; i++)
     {
       qpdf_oh page = qpdf_get_page_n (qpdf, (size_t) i);
@@ -169,11 +181,11 @@ mark_pages (qpdf_data qpdf, const BpDocumentTagging *tagging, GArray *changed, G
         }
 
       if (qpdf_oh_get_page_content_data (qpdf, page, &data, &length) & QPDF_ERRORS)
-        return FALSE;
+        goto out;
       marked = bp_document_mark_artifacts (data, length, tags);
       free (data);
       if (marked == NULL)
-        return FALSE;
+        goto out;
 
       /* One stream (what cairo writes) keeps its object; several are
        * replaced by one. */
@@ -183,12 +195,16 @@ mark_pages (qpdf_data qpdf, const BpDocumentTagging *tagging, GArray *changed, G
           qpdf_oh_replace_key (qpdf, page, "/Contents", contents);
           page_changed = TRUE;
         }
-      if (!set_stream (qpdf, streams, contents, marked, TRUE))
-        return FALSE;
+      if (!set_stream (qpdf, streams, contents, marked, &z))
+        goto out;
       if (page_changed)
         g_array_append_val (changed, page);
     }
-  return TRUE;
+  ok = TRUE;
+
+out:
+  deflateEnd (&z);
+  return ok;
 }
 
 typedef struct
@@ -375,7 +391,7 @@ add_metadata (qpdf_data qpdf, qpdf_oh root, const char *language, GArray *stream
   qpdf_oh_replace_key (qpdf, dictionary, "/Type", qpdf_oh_new_name (qpdf, "/Metadata"));
   qpdf_oh_replace_key (qpdf, dictionary, "/Subtype", qpdf_oh_new_name (qpdf, "/XML"));
   /* Uncompressed, as XMP is meant to be readable by any tool. */
-  if (!set_stream (qpdf, streams, stream, xmp, FALSE))
+  if (!set_stream (qpdf, streams, stream, xmp, NULL))
     return FALSE;
   g_free (g_array_index (streams, UpdateStream, streams->len - 1).dictionary);
   g_array_index (streams, UpdateStream, streams->len - 1).dictionary
