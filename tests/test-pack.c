@@ -128,9 +128,9 @@ find_section_page (const char *pdf, int n_pages, int from, const char *title)
 }
 
 static const char *const section_titles[] = {
-  "Report front sheet", "Dashboard", "Since the last meeting", "Exception report",
-  "The plan by priority", "Risk register", "Scorecard", "Milestones due before the next meeting",
-  NULL,
+  "Report front sheet", "For decision and escalation", "Dashboard", "Since the last meeting",
+  "Exception report", "Risk register", "Scorecard", "Milestones and deadlines",
+  "Appendix: the plan by priority", NULL,
 };
 
 typedef struct
@@ -206,7 +206,7 @@ test_sample_pack (Fixture *f, gconstpointer data)
 
   /* Every red action is in the exception report. */
   {
-    g_autofree char *exceptions = page_text (f->pdf, pages[3], pages[4] - 1, TRUE);
+    g_autofree char *exceptions = page_text (f->pdf, pages[4], pages[5] - 1, TRUE);
     sqlite3 *db = NULL;
     sqlite3_stmt *stmt = NULL;
     int n_red = 0;
@@ -226,9 +226,10 @@ test_sample_pack (Fixture *f, gconstpointer data)
     g_assert_cmpint (n_red, >, 0);
   }
 
-  /* The plan's table repeats its header row on every page it spans. */
-  g_assert_cmpint (pages[5] - pages[4], >=, 2);
-  for (int p = pages[4]; p < pages[5]; p++)
+  /* The plan's table, the appendix at the end, repeats its header row on
+   * every page it spans. */
+  g_assert_cmpint (n_pages - pages[8], >=, 2);
+  for (int p = pages[8]; p <= n_pages; p++)
     {
       g_autofree char *text = page_text (f->pdf, p, p, FALSE);
 
@@ -376,6 +377,152 @@ test_no_exceptions (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (flat, "No red, amber or overdue actions at this meeting."));
 }
 
+/* A past meeting's pack is made from its snapshot alone: moving the plan
+ * on (a new red update, a risk rescored, a milestone done, a priority
+ * renamed) does not change a word of it, in English or in Welsh. */
+static void
+test_frozen_pack (Fixture *f, gconstpointer data)
+{
+  static const char *const languages[] = { "en", "cy" };
+  g_autofree char *meeting = bp_test_sql_text (
+    f->sample, "SELECT m.date FROM meeting m JOIN snapshot s ON s.meeting_id = m.id"
+               " ORDER BY m.date LIMIT 1 OFFSET 1");
+  g_autofree char *red = bp_test_sql_text (
+    f->sample, "SELECT count(*) FROM snapshot_action t JOIN snapshot s ON s.id = t.snapshot_id"
+               " JOIN meeting m ON m.id = s.meeting_id"
+               " WHERE t.rag = 'R' AND m.date = (SELECT m.date FROM meeting m JOIN snapshot s"
+               "   ON s.meeting_id = m.id ORDER BY m.date LIMIT 1 OFFSET 1)");
+  char *before[G_N_ELEMENTS (languages)];
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      const char *argv[] = { g_getenv ("BOARDPACK"), "pack", f->sample, "-o", f->pdf,
+                             "--meeting", meeting, "--language", languages[i], NULL };
+
+      g_free (spawn_out (NULL, argv));
+      before[i] = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+    }
+  /* The cover counts the snapshot's statuses, not today's. */
+  {
+    g_autofree char *flat = squash (before[0]);
+    g_autofree char *counts = g_strdup_printf (" %s red,", red);
+
+    g_assert_nonnull (strstr (flat, counts));
+    g_assert_nonnull (strstr (flat, "when the snapshot for this meeting was taken"));
+    g_assert_null (strstr (flat, "DRAFT"));
+  }
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (BpDb) db = bp_db_open (f->sample, BP_OPEN_DEFAULT, &error);
+    g_autoptr (BpAction) a = bp_db_find_action (db, "1.1", &error);
+    g_autoptr (GPtrArray) risks = bp_db_list_risks (db, &error);
+    g_autoptr (GPtrArray) priorities = bp_db_list_priorities (db, &error);
+    BpUpdate u = { 0, 0, "2025-04-20", "Later Author", BP_RAG_RED,
+                   "Written after the meeting's snapshot", "Nothing", "Moved on" };
+    BpRisk *r;
+    BpPriority *p;
+
+    g_assert_no_error (error);
+    u.action_id = a->id;
+    g_assert_true (bp_db_add_update (db, &u, &error));
+    a->due_date = g_strdup ("2031-01-31");
+    g_assert_true (bp_db_update_action (db, a, &error));
+    r = risks->pdata[0];
+    r->current_l = r->current_l == 5 ? 1 : 5;
+    g_assert_true (bp_db_update_risk (db, r, &error));
+    p = priorities->pdata[0];
+    g_free (p->title);
+    p->title = g_strdup ("Renamed after the meeting");
+    g_assert_true (bp_db_update_priority (db, p, &error));
+    g_assert_no_error (error);
+  }
+  {
+    sqlite3 *raw = NULL;
+
+    g_assert_cmpint (sqlite3_open (f->sample, &raw), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (raw, "UPDATE milestone SET done_date = '2025-04-20'"
+                                   " WHERE done_date IS NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+    sqlite3_close (raw);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      const char *argv[] = { g_getenv ("BOARDPACK"), "pack", f->sample, "-o", f->pdf,
+                             "--meeting", meeting, "--language", languages[i], NULL };
+      g_autofree char *after = NULL;
+
+      g_free (spawn_out (NULL, argv));
+      after = page_text (f->pdf, 1, page_count (f->pdf), TRUE);
+      g_assert_null (strstr (after, "Written after the meeting"));
+      g_assert_null (strstr (after, "Renamed after the meeting"));
+      g_assert_cmpstr (after, ==, before[i]);
+      g_free (before[i]);
+    }
+}
+
+/* A meeting with no snapshot: a draft of the current position, on every
+ * page. */
+static void
+test_draft_pack (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  int n_pages;
+
+  {
+    g_autoptr (BpDb) db = bp_db_open (f->sample, BP_OPEN_DEFAULT, &error);
+    BpMeeting m = { 0 };
+
+    m.date = "2031-03-03";
+    g_assert_true (bp_db_insert_meeting (db, &m, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (pack (f->sample, f->pdf, "2031-03-03", NULL), ==, 0);
+  n_pages = page_count (f->pdf);
+  for (int p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *text = page_text (f->pdf, p, p, TRUE);
+
+      if (strstr (text, "DRAFT") == NULL)
+        g_error ("page %d of a pack without a snapshot is not marked as a draft", p);
+    }
+}
+
+/* What an owner asks of the board leads the pack, after the front sheet. */
+static void
+test_decisions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "asks.boardpack", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  BpTestIds ids;
+  int n_pages, decisions, dashboard;
+
+  {
+    g_autoptr (BpDb) db = bp_test_small_programme (path, &ids);
+    BpUpdate u = { 0, ids.a12, "2025-05-01", "Bob Lead", BP_RAG_RED, "Two posts are vacant.",
+                   "Recruit", "Approve agency cover for the two vacant posts" };
+    BpMeeting m = { 0 };
+
+    g_assert_true (bp_db_add_update (db, &u, &error));
+    m.date = "2025-07-01";
+    g_assert_true (bp_db_insert_meeting (db, &m, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (pack (path, f->pdf, NULL, NULL), ==, 0);
+  n_pages = page_count (f->pdf);
+  decisions = find_section_page (f->pdf, n_pages, 3, "For decision and escalation");
+  dashboard = find_section_page (f->pdf, n_pages, 3, "Dashboard");
+  g_assert_cmpint (decisions, >, 0);
+  g_assert_cmpint (decisions, <, dashboard);
+  g_assert_cmpint (find_section_page (f->pdf, n_pages, 3, "Report front sheet"), <, decisions);
+  text = page_text (f->pdf, decisions, dashboard - 1, TRUE);
+  flat = squash (text);
+  g_assert_nonnull (strstr (flat, "Approve agency cover for the two vacant posts"));
+  g_assert_nonnull (strstr (flat, "Asks of the board"));
+}
+
 /* The pack in a chosen language: the binary's pack verb with --language. */
 static int
 pack_in (const char *file, const char *out, const char *language, char **err_out)
@@ -406,9 +553,9 @@ pdf_has_lang (Fixture *f, const char *lang)
 }
 
 static const char *const welsh_section_titles[] = {
-  "Taflen flaen yr adroddiad", "Dangosfwrdd", "Ers y cyfarfod diwethaf", "Adroddiad eithriadau",
-  "Y cynllun yn ôl blaenoriaeth", "Cofrestr risgiau", "Cerdyn sgorio",
-  "Cerrig milltir yn ddyledus cyn y cyfarfod nesaf", NULL,
+  "Taflen flaen yr adroddiad", "Er penderfyniad ac uwchgyfeirio", "Dangosfwrdd",
+  "Ers y cyfarfod diwethaf", "Adroddiad eithriadau", "Cofrestr risgiau", "Cerdyn sgorio",
+  "Cerrig milltir a therfynau amser", "Atodiad: y cynllun yn ôl blaenoriaeth", NULL,
 };
 
 static void
@@ -476,8 +623,10 @@ test_welsh_pack (Fixture *f, gconstpointer data)
   g_assert_null (strstr (flat, "Page 1 of"));
   g_assert_null (strstr (flat, "Tuesday"));
 
+  /* The document is Welsh; the programme's own text, in English, is
+   * marked as English so that a screen reader reads it as such. */
   g_assert_true (pdf_has_lang (f, "cy"));
-  g_assert_false (pdf_has_lang (f, "en-GB"));
+  g_assert_true (pdf_has_lang (f, "en-GB"));
 }
 
 static void
@@ -606,7 +755,7 @@ test_welsh_catalogue (void)
   const char *untranslated_argv[] = { "msgattrib", "--untranslated", "--no-obsolete", po, NULL };
   const char *const pack_sources[] = {
     /* Prefixes: the charts and the document engine are several files. */
-    "src/report/bp-pack.c", "src/report/bp-document", "src/report/bp-chart",
+    "src/report/bp-pack", "src/report/bp-document", "src/report/bp-chart",
     "src/core/bp-rules.c", "src/core/bp-translate.c", NULL,
   };
   g_autofree char *untranslated = NULL;
@@ -633,6 +782,9 @@ main (int argc, char **argv)
   ADD ("/pack/choose-meeting", test_choose_meeting);
   ADD ("/pack/small-programme", test_small_programme);
   ADD ("/pack/no-exceptions", test_no_exceptions);
+  ADD ("/pack/frozen", test_frozen_pack);
+  ADD ("/pack/draft", test_draft_pack);
+  ADD ("/pack/decisions", test_decisions);
   ADD ("/pack/welsh", test_welsh_pack);
   ADD ("/pack/bilingual", test_bilingual_pack);
   ADD ("/pack/language-setting", test_language_setting);
