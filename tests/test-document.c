@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "bp-document.h"
 #include "bp-error.h"
@@ -1059,6 +1060,120 @@ test_document_pages (Fixture       *fixture,
   g_free (pack.long_text);
 }
 
+/* PDF/UA: text in two languages, data in another, a banner, a figure and
+ * both kinds of table header, checked by tests/pdfua/check-pdfua.py (and,
+ * when pikepdf is missing, by what pdfinfo shows). */
+#define WELSH_ENGLISH(cy, en) cy BP_TR_ENGLISH_BEGIN " / " en BP_TR_ENGLISH_END
+
+static void
+build_pdfua (BpDocument *doc,
+             gpointer    user_data)
+{
+  const gboolean *skip_level = user_data;
+  static const BpDocumentColumn columns[] = {
+    { WELSH_ENGLISH ("Cyf", "Ref"), 0.5, BP_DOCUMENT_ALIGN_START },
+    { WELSH_ENGLISH ("Cam gweithredu", "Action"), 3.0, BP_DOCUMENT_ALIGN_START },
+  };
+  static const char *const pairs[] = { "Perchennog", "Jane Doe", "Teitl", "Annual review", NULL };
+  static const char *const langs[] = { NULL, "en-GB" };
+  Pack figure = { 0 };
+
+  bp_document_section (doc, "summary", WELSH_ENGLISH ("Crynodeb", "Summary"), FALSE);
+  bp_document_paragraph (doc, "DRAFT: the current position, not a snapshot.");
+  bp_document_heading (doc, *skip_level ? 3 : 2, WELSH_ENGLISH ("Manylion", "Details"));
+  bp_document_key_values_lang (doc, pairs, langs);
+  bp_document_paragraph_lang (doc, "Written in English by the programme office.", "en-GB");
+  bp_document_figure (doc, 120, draw_bars, &figure, "Four bars, the third one highest.");
+  bp_document_table_begin (doc, columns, G_N_ELEMENTS (columns));
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *ref = g_strdup_printf ("%u.1", i + 1);
+
+      bp_document_table_row (doc, (BpDocumentCell[]) {
+        { ref, NULL, FALSE, NULL },
+        { "Agree the plan with the partners", "#ffbf00", FALSE, "en-GB" } });
+    }
+  bp_document_table_end (doc);
+}
+
+/* Runs the PDF/UA check on @pdf: its exit status (77 when pikepdf is
+ * missing), its output in @out. */
+static int
+check_pdfua (const char *pdf,
+             char      **out)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "pdfua", "check-pdfua.py", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, pdf, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_document_pdfua (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "pdfua.pdf", NULL);
+  g_autofree char *skipped = g_build_filename (fixture->dir, "skipped.pdf", NULL);
+  g_autofree char *structure = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *skip_out = NULL;
+  BpDocumentInfo info = pack_info;
+  gboolean skip_level = FALSE;
+  int n_pages, status;
+
+  info.language = "cy";
+  info.title = WELSH_ENGLISH ("Pecyn y bwrdd", "Board pack");
+  info.banner = "DRAFT: the current position, not a snapshot";
+  g_assert_true (bp_document_render_pdf (path, &info, build_pdfua, &skip_level, NULL));
+  n_pages = pdf_page_count (path);
+  g_assert_cmpint (n_pages, >=, 2);
+
+  /* The banner on every page, above the text, and never in the tree;
+   * the marks of bilingual text are never drawn. */
+  for (int i = 1; i <= n_pages; i++)
+    {
+      g_autofree char *page = pdftotext_page (path, i);
+
+      g_assert_true (g_str_has_prefix (g_strchug (page), info.banner));
+      g_assert_null (strstr (page, BP_TR_ENGLISH_BEGIN));
+    }
+  structure = run ("pdfinfo", "-struct-text", path, NULL);
+  /* Once, as the paragraph that says it; never as the banner. */
+  g_assert_cmpuint (count_occurrences (structure, info.banner), ==, 1);
+  g_assert_cmpuint (count_occurrences (structure, "/Scope /Column"), ==, 2);
+  g_assert_cmpuint (count_occurrences (structure, "/Scope /Row"), ==, 2);
+  /* "Crynodeb / Summary": a Welsh and an English span. */
+  g_assert_nonnull (strstr (structure, "\"Crynodeb / \""));
+  g_assert_nonnull (strstr (structure, "\"Summary\""));
+  text = run ("pdfinfo", path, NULL);
+  assert_info (text, "Title", "Pecyn y bwrdd / Board pack");
+  assert_info (text, "Metadata Stream", "yes");
+
+  status = check_pdfua (path, &out);
+  if (status == 77)
+    {
+      g_test_skip ("pikepdf is not installed: tools/install-deps.sh");
+      return;
+    }
+  g_test_message ("%s", out);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "neither 0); painting"));
+  g_assert_nonnull (strstr (out, "/Lang en-GB"));
+  g_assert_nonnull (strstr (out, "Figure 1, TH 4"));
+
+  /* And the check fails on a heading level left out. */
+  skip_level = TRUE;
+  g_assert_true (bp_document_render_pdf (skipped, &info, build_pdfua, &skip_level, NULL));
+  g_assert_cmpint (check_pdfua (skipped, &skip_out), ==, 1);
+  g_assert_nonnull (strstr (skip_out, "heading skip: H1 then H3"));
+}
+
 /* LeakSanitizer's hook: fontconfig keeps its configuration until the
  * process ends, which is not a leak of ours. */
 const char *__lsan_default_suppressions (void);
@@ -1085,6 +1200,7 @@ main (int   argc,
   g_test_add ("/document/long-contents", Fixture, NULL, fixture_set_up, test_document_long_contents, fixture_tear_down);
   g_test_add ("/document/language", Fixture, NULL, fixture_set_up, test_document_language, fixture_tear_down);
   g_test_add ("/document/pages", Fixture, NULL, fixture_set_up, test_document_pages, fixture_tear_down);
+  g_test_add ("/document/pdfua", Fixture, NULL, fixture_set_up, test_document_pdfua, fixture_tear_down);
   g_test_add ("/document/long-table", Fixture, NULL, fixture_set_up, test_document_long_table, fixture_tear_down);
 
   ret = g_test_run ();
