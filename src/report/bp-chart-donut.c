@@ -240,8 +240,11 @@ donut_table (BpChart *c, const int counts[BP_RAG_COUNT], double x, double width)
   bp_chart_show_layout (c, note_layout, bp_colours_muted (), x, top + table_h + 8, 0, 0);
 }
 
-void
-bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int counts[BP_RAG_COUNT])
+/* The donut, with the table beside it when @with_table, or alone and
+ * centred in @area (a document puts the counts in a real table). */
+static void
+draw_donut (cairo_t *cr, const cairo_rectangle_t *area, const int counts[BP_RAG_COUNT],
+            gboolean with_table)
 {
   BpChart c;
   int total, ordered[BP_RAG_COUNT], pct[BP_RAG_COUNT];
@@ -257,7 +260,7 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
   /* The donut takes at most about 40 % of the width; the table the rest. */
   r_out = MAX (10, MIN (c.h - 2 * PAD, c.w * 0.4) / 2);
   r_in = r_out * 0.56;
-  cx = c.x + PAD + r_out;
+  cx = with_table ? c.x + PAD + r_out : c.x + c.w / 2;
   cy = c.y + c.h / 2;
 
   if (total == 0)
@@ -326,12 +329,25 @@ bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int count
     bp_chart_show_layout (&c, word, bp_colours_ink (), cx, cy + 2, 0.5, 0);
   }
 
-  {
-    double tx = cx + r_out + 18;
+  if (with_table)
+    {
+      double tx = cx + r_out + 18;
 
-    donut_table (&c, counts, tx, c.x + c.w - PAD - tx);
-  }
+      donut_table (&c, counts, tx, c.x + c.w - PAD - tx);
+    }
   bp_chart_end (&c);
+}
+
+void
+bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area, const int counts[BP_RAG_COUNT])
+{
+  draw_donut (cr, area, counts, TRUE);
+}
+
+void
+bp_chart_brag_ring (cairo_t *cr, const cairo_rectangle_t *area, const int counts[BP_RAG_COUNT])
+{
+  draw_donut (cr, area, counts, FALSE);
 }
 
 static char *

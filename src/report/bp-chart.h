@@ -34,6 +34,10 @@ extern const BpRag bp_chart_rag_order[BP_RAG_COUNT];
  * counted apart). "No actions" when every count is 0. */
 void bp_chart_brag_donut (cairo_t *cr, const cairo_rectangle_t *area,
                           const int counts[BP_RAG_COUNT]);
+/* The same donut alone, centred, for a page that shows the counts in a
+ * table of its own. */
+void bp_chart_brag_ring (cairo_t *cr, const cairo_rectangle_t *area,
+                         const int counts[BP_RAG_COUNT]);
 char *bp_chart_brag_donut_summary (const int counts[BP_RAG_COUNT]);
 
 /* One priority area's bar. */

@@ -266,20 +266,16 @@ score_text (GPtrArray *bands, int l, int i)
   return g_strdup_printf ("%d × %d = %d\n%s", l, i, score, bp_risk_band_display_name (band->name));
 }
 
-static const char *
+static char *
 risk_direction_text (BpPack *pack, const BpRisk *r)
 {
   int previous = bp_pack_previous_score (pack, r->id);
-  BpDirection d;
 
   if (pack->previous == NULL)
-    return "—";
+    return g_strdup ("—");
   if (previous < 0)
-    return bp_tr ("New");
-  d = bp_risk_direction (previous, bp_risk_score (r->current_l, r->current_i));
-  return d == BP_DIRECTION_IMPROVED ? bp_tr ("↓ Risk fell")
-       : d == BP_DIRECTION_DETERIORATED ? bp_tr ("↑ Risk rose")
-       : d == BP_DIRECTION_SUSTAINED ? bp_tr ("→ Unchanged") : "—";
+    return g_strdup (bp_tr ("New"));
+  return bp_risk_trend_text (previous, bp_risk_score (r->current_l, r->current_i));
 }
 
 /* The register's order: highest current score first, then as the
@@ -310,16 +306,16 @@ bp_pack_section_risks (BpDocument *doc, BpPack *pack)
   g_autoptr (GArray) order = NULL;
   const char *lang = bp_pack_data_lang (pack);
   BpDocumentColumn columns[] = {
-    { bp_tr ("Ref"), 0.45, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Risk"), 2.4, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Mitigations"), 3.1, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Resources / support needed"), 1.9, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Ref"), 0.55, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Risk"), 2.2, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Mitigations"), 2.7, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Resources / support needed"), 1.7, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Owner"), 1.1, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Current score"), 1.05, BP_DOCUMENT_ALIGN_CENTRE },
-    { bp_tr ("Target score"), 0.8, BP_DOCUMENT_ALIGN_CENTRE },
-    { bp_tr ("Previous score"), 0.8, BP_DOCUMENT_ALIGN_CENTRE },
-    { bp_tr ("Direction"), 0.95, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Review date"), 0.95, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Current score"), 1.15, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Target"), 0.75, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Previous"), 1.0, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Direction"), 1.05, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Review date"), 1.1, BP_DOCUMENT_ALIGN_START },
   };
 
   bp_document_section (doc, "risks", bp_tr ("Risk register"), TRUE);
@@ -333,10 +329,10 @@ bp_pack_section_risks (BpDocument *doc, BpPack *pack)
   current = bp_chart_risk_heat_map_summary (bp_tr ("Current"), risks, BP_RISK_SCORE_CURRENT,
                                             pack->state->bands);
   summary = g_strdup_printf ("%s\n%s", inherent, current);
-  bp_document_heading (doc, 2, bp_tr ("Heat maps: inherent and current scores"));
+  bp_pack_heading (doc, bp_tr ("Heat maps: inherent and current scores"));
   bp_document_figure (doc, 300, draw_heat_maps, pack, summary);
 
-  bp_document_heading (doc, 2, bp_tr ("The register, highest current score first"));
+  bp_pack_heading (doc, bp_tr ("The register, highest current score first"));
   bp_document_table_begin (doc, columns, G_N_ELEMENTS (columns));
   order = risk_order (risks);
   for (guint k = 0; k < order->len; k++)
@@ -359,6 +355,7 @@ bp_pack_section_risks (BpDocument *doc, BpPack *pack)
       g_autofree char *review = r->review_date ? bp_date_format_uk (r->review_date)
                                                : g_strdup ("—");
       gboolean review_due = r->review_date && strcmp (r->review_date, pack->meeting->date) < 0;
+      g_autofree char *direction = risk_direction_text (pack, r);
 
       bp_document_table_row (doc, (BpDocumentCell[]) {
         { r->ref, NULL, TRUE, NULL },
@@ -369,7 +366,7 @@ bp_pack_section_risks (BpDocument *doc, BpPack *pack)
         { now, band ? band->colour : NULL, TRUE, NULL },
         { aim, NULL, target && score > target, NULL },
         { was, NULL, FALSE, NULL },
-        { risk_direction_text (pack, r), NULL, FALSE, NULL },
+        { direction, NULL, FALSE, NULL },
         { review, NULL, review_due, NULL } });
     }
   bp_document_table_end (doc);
@@ -538,7 +535,7 @@ bp_pack_section_scorecard (BpDocument *doc, BpPack *pack)
     }
   bp_document_table_end (doc);
 
-  bp_document_heading (doc, 2, bp_tr ("How each measure is rated"));
+  bp_pack_heading (doc, bp_tr ("How each measure is rated"));
   for (guint i = 0; i < measures->len; i++)
     {
       BpMeasure *m = measures->pdata[i];
@@ -552,7 +549,7 @@ bp_pack_section_scorecard (BpDocument *doc, BpPack *pack)
 
   /* The heading stays with the first chart. */
   bp_document_ensure_space (doc, 40 + 150 + 80);
-  bp_document_heading (doc, 2, bp_tr ("Trends"));
+  bp_pack_heading (doc, bp_tr ("Trends"));
   for (guint i = 0; i < measures->len; i++)
     {
       TrendData trend = { measures->pdata[i], pack->state->values->pdata[i] };
@@ -622,7 +619,7 @@ actions_due_table (BpDocument *doc, BpPack *pack)
   };
   const char *lang = bp_pack_data_lang (pack);
 
-  bp_document_heading (doc, 2, bp_tr ("Actions due before the next meeting"));
+  bp_pack_heading (doc, bp_tr ("Actions due before the next meeting"));
   if (pack->actions_due->len == 0)
     {
       bp_document_paragraph (doc, bp_tr ("No open action is due before the next meeting."));
@@ -662,7 +659,7 @@ bp_pack_section_milestones (BpDocument *doc, BpPack *pack)
   bp_document_paragraph (doc, intro);
   bp_pack_organisations_note (doc, pack);
 
-  bp_document_heading (doc, 2, bp_tr ("Milestones due before the next meeting"));
+  bp_pack_heading (doc, bp_tr ("Milestones due before the next meeting"));
   if (pack->milestones_due->len == 0)
     bp_document_paragraph (doc, bp_tr ("No milestones are due before the next meeting."));
   else
@@ -676,7 +673,7 @@ bp_pack_section_milestones (BpDocument *doc, BpPack *pack)
     }
   actions_due_table (doc, pack);
 
-  bp_document_heading (doc, 2, bp_tr ("Missed milestones"));
+  bp_pack_heading (doc, bp_tr ("Missed milestones"));
   if (pack->milestones_missed->len == 0)
     bp_document_paragraph (doc, bp_tr ("No milestone due before the meeting is still open."));
   else
@@ -719,7 +716,7 @@ bp_pack_section_plan (BpDocument *doc, BpPack *pack)
       g_autofree char *heading = g_strdup_printf ("%s %s", priority->code, priority->title);
       gboolean any = FALSE;
 
-      bp_document_heading (doc, 2, heading);
+      bp_pack_heading (doc, heading);
       for (guint i = 0; i < pack->state->actions->len; i++)
         {
           BpAction *a = pack->state->actions->pdata[i];

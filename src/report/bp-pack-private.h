@@ -88,6 +88,10 @@ BpMeasureValue *bp_pack_latest_value (GPtrArray *values, BpMeasureValue **out_be
 /* Whether the measure's last two values are both off target (red). */
 gboolean bp_pack_measure_off_twice (const BpMeasure *m, GPtrArray *values);
 
+/* A level 2 heading that never ends a page: it starts a new page unless
+ * the first lines of what follows fit under it. */
+void bp_pack_heading (BpDocument *doc, const char *text);
+
 /* A table of the first @n of @milestones (BpMilestone): due, title,
  * action, owner. */
 void bp_pack_milestone_table (BpDocument *doc, BpPack *pack, GPtrArray *milestones, guint n);

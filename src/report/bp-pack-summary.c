@@ -14,6 +14,8 @@
 /* How many missed milestones the decision page lists; the milestones
  * section lists them all. */
 #define DECISION_MILESTONES 6
+/* And how many risks above their target, highest first. */
+#define DECISION_RISKS 6
 
 /* "Monday 7 July 2025 at 16:00": when the snapshot was taken, in UK
  * time, whatever the time zone of the machine that makes the pack (the
@@ -82,12 +84,12 @@ bp_pack_section_cover (BpDocument *doc, BpPack *pack)
   bp_document_section (doc, "cover",
                        pack->programme->board ? pack->programme->board : pack->programme->title,
                        FALSE);
-  bp_document_heading (doc, 2, bp_tr ("Board pack"));
+  bp_pack_heading (doc, bp_tr ("Board pack"));
   bp_document_key_values (doc, pairs);
   if (m->title)
     bp_document_paragraph (doc, m->title);
 
-  bp_document_heading (doc, 2, bp_tr ("Position reported"));
+  bp_pack_heading (doc, bp_tr ("Position reported"));
   bp_document_paragraph (doc, position);
   actions = bp_trn_printf ("%d action: %d red, %d amber, %d green, %d complete (blue), %d not "
                            "started.",
@@ -132,7 +134,7 @@ optional_part (BpDocument *doc, const char *heading, const char *text)
 {
   if (bp_text_is_blank (text))
     return;
-  bp_document_heading (doc, 2, heading);
+  bp_pack_heading (doc, heading);
   bp_document_paragraph (doc, text);
 }
 
@@ -161,9 +163,9 @@ bp_pack_section_front_sheet (BpDocument *doc, BpPack *pack)
 
   bp_document_section (doc, "front-sheet", bp_tr ("Report front sheet"), FALSE);
   bp_document_key_values (doc, pairs);
-  bp_document_heading (doc, 2, bp_tr ("Executive summary"));
+  bp_pack_heading (doc, bp_tr ("Executive summary"));
   bp_document_paragraph (doc, m->summary ? m->summary : bp_tr ("No summary has been written."));
-  bp_document_heading (doc, 2, bp_tr ("Recommendations"));
+  bp_pack_heading (doc, bp_tr ("Recommendations"));
   if (recommendations[0])
     bp_document_list (doc, (const char *const *) recommendations, TRUE);
   else
@@ -173,7 +175,7 @@ bp_pack_section_front_sheet (BpDocument *doc, BpPack *pack)
   optional_part (doc, bp_tr ("Legal implications"), m->legal_implications);
   optional_part (doc, bp_tr ("Equalities implications"), m->equalities_implications);
 
-  bp_document_heading (doc, 2, bp_tr ("Appendices and background papers"));
+  bp_pack_heading (doc, bp_tr ("Appendices and background papers"));
   g_strv_builder_add (appendices, bp_tr ("Appendix: the plan by priority (in this pack)"));
   g_strv_builder_addv (appendices, (const char **) papers);
   list = g_strv_builder_end (appendices);
@@ -195,7 +197,7 @@ asks_table (BpDocument *doc, BpPack *pack)
   const char *lang = bp_pack_data_lang (pack);
   gboolean any = FALSE;
 
-  bp_document_heading (doc, 2, bp_tr ("Asks of the board"));
+  bp_pack_heading (doc, bp_tr ("Asks of the board"));
   /* Red first, then amber, then the rest: the most urgent asks lead. */
   for (int pass = 0; pass < 3; pass++)
     for (guint i = 0; i < pack->state->actions->len; i++)
@@ -239,7 +241,7 @@ newly_red_table (BpDocument *doc, BpPack *pack)
   const char *lang = bp_pack_data_lang (pack);
   gboolean any = FALSE;
 
-  bp_document_heading (doc, 2, bp_tr ("Actions newly red"));
+  bp_pack_heading (doc, bp_tr ("Actions newly red"));
   if (pack->previous == NULL)
     {
       bp_document_paragraph (doc, bp_tr ("There is no snapshot of an earlier meeting to compare "
@@ -281,7 +283,7 @@ missed_milestones_table (BpDocument *doc, BpPack *pack)
   GPtrArray *missed = pack->milestones_missed;
   guint shown = MIN (missed->len, DECISION_MILESTONES);
 
-  bp_document_heading (doc, 2, bp_tr ("Missed milestones"));
+  bp_pack_heading (doc, bp_tr ("Missed milestones"));
   if (missed->len == 0)
     {
       bp_document_paragraph (doc, bp_tr ("No milestone due before the meeting is still open."));
@@ -305,6 +307,14 @@ missed_milestones_table (BpDocument *doc, BpPack *pack)
   bp_pack_milestone_table (doc, pack, missed, shown);
 }
 
+static gboolean
+risk_above_target (const BpRisk *r)
+{
+  int target = bp_risk_score (r->target_l, r->target_i);
+
+  return target > 0 && bp_risk_score (r->current_l, r->current_i) > target;
+}
+
 static void
 risks_above_target_table (BpDocument *doc, BpPack *pack)
 {
@@ -317,12 +327,32 @@ risks_above_target_table (BpDocument *doc, BpPack *pack)
   };
   const char *lang = bp_pack_data_lang (pack);
   GPtrArray *risks = pack->state->risks;
-  gboolean any = FALSE;
+  guint above = 0, shown = 0;
 
-  bp_document_heading (doc, 2, bp_tr ("Risks above their target score"));
+  bp_pack_heading (doc, bp_tr ("Risks above their target score"));
+  for (guint i = 0; i < risks->len; i++)
+    above += risk_above_target (risks->pdata[i]);
+  if (above == 0)
+    {
+      bp_document_paragraph (doc, bp_tr ("No risk is above its target score."));
+      return;
+    }
+  if (above > DECISION_RISKS)
+    {
+      g_autofree char *intro = bp_trn_printf ("%d risk is above its target score; the %d with the "
+                                              "highest scores are below, all of them in the risk "
+                                              "register.",
+                                              "%d risks are above their target score; the %d with "
+                                              "the highest scores are below, all of them in the "
+                                              "risk register.",
+                                              above, above, DECISION_RISKS);
+
+      bp_document_paragraph (doc, intro);
+    }
+  bp_document_table_begin (doc, columns, G_N_ELEMENTS (columns));
   /* Highest score first. */
-  for (int score = 25; score > 0; score--)
-    for (guint i = 0; i < risks->len; i++)
+  for (int score = 25; score > 0 && shown < DECISION_RISKS; score--)
+    for (guint i = 0; i < risks->len && shown < DECISION_RISKS; i++)
       {
         BpRisk *r = risks->pdata[i];
         int target = bp_risk_score (r->target_l, r->target_i);
@@ -330,11 +360,9 @@ risks_above_target_table (BpDocument *doc, BpPack *pack)
         g_autofree char *now = NULL;
         g_autofree char *aim = NULL;
 
-        if (bp_risk_score (r->current_l, r->current_i) != score || target == 0 || score <= target)
+        if (bp_risk_score (r->current_l, r->current_i) != score || !risk_above_target (r))
           continue;
-        if (!any)
-          bp_document_table_begin (doc, columns, G_N_ELEMENTS (columns));
-        any = TRUE;
+        shown++;
         band = bp_risk_band_for_score (pack->state->bands, score);
         now = g_strdup_printf ("%d", score);
         aim = g_strdup_printf ("%d", target);
@@ -345,10 +373,7 @@ risks_above_target_table (BpDocument *doc, BpPack *pack)
           { now, band ? band->colour : NULL, TRUE, NULL },
           { aim, NULL, FALSE, NULL } });
       }
-  if (any)
-    bp_document_table_end (doc);
-  else
-    bp_document_paragraph (doc, bp_tr ("No risk is above its target score."));
+  bp_document_table_end (doc);
 }
 
 static void
@@ -363,7 +388,7 @@ measures_off_target_table (BpDocument *doc, BpPack *pack)
   const char *lang = bp_pack_data_lang (pack);
   gboolean any = FALSE;
 
-  bp_document_heading (doc, 2, bp_tr ("Measures off target for two periods"));
+  bp_pack_heading (doc, bp_tr ("Measures off target for two periods"));
   for (guint i = 0; i < pack->state->measures->len; i++)
     {
       BpMeasure *m = pack->state->measures->pdata[i];
@@ -423,7 +448,7 @@ draw_donut (cairo_t *cr, const cairo_rectangle_t *area, gpointer data)
 {
   BpPack *pack = data;
 
-  bp_chart_brag_donut (cr, area, pack->rag_counts);
+  bp_chart_brag_ring (cr, area, pack->rag_counts);
 }
 
 static void
@@ -570,8 +595,8 @@ bp_pack_section_dashboard (BpDocument *doc, BpPack *pack)
   bp_chart_priority_rows_count (rows, pack->state->priorities, pack->state->actions);
   bars_summary = bp_chart_brag_by_priority_summary (rows->rows, rows->n_rows);
   bp_document_section (doc, "dashboard", bp_tr ("Dashboard"), FALSE);
-  bp_document_heading (doc, 2, bp_tr ("Actions by BRAG status"));
-  bp_document_figure (doc, 190, draw_donut, pack, donut_summary);
+  bp_pack_heading (doc, bp_tr ("Actions by BRAG status"));
+  bp_document_figure (doc, 170, draw_donut, pack, donut_summary);
   status_table (doc, pack);
 
   overdue = bp_pack_printfn_date ("%d action is overdue on %s.", "%d actions are overdue on %s.",
@@ -583,12 +608,13 @@ bp_pack_section_dashboard (BpDocument *doc, BpPack *pack)
     bp_document_paragraph_markup (doc, markup);
   }
 
-  bp_document_heading (doc, 2, bp_tr ("BRAG status by priority area"));
+  bp_document_ensure_space (doc, 40 + 24 * MAX (rows->n_rows, 1) + 60);
+  bp_pack_heading (doc, bp_tr ("BRAG status by priority area"));
   bp_document_figure (doc, 40 + 24 * MAX (rows->n_rows, 1), draw_priority_bars, rows, bars_summary);
 
-  bp_document_heading (doc, 2, bp_tr ("Risks by band"));
+  bp_pack_heading (doc, bp_tr ("Risks by band"));
   bands_table (doc, pack);
-  bp_document_heading (doc, 2, bp_tr ("Scorecard measures on and off target"));
+  bp_pack_heading (doc, bp_tr ("Scorecard measures on and off target"));
   kpi_table (doc, pack);
 }
 
@@ -615,7 +641,7 @@ movement_table (BpDocument *doc, BpPack *pack, const char *heading, GPtrArray *i
   };
   const char *lang = bp_pack_data_lang (pack);
 
-  bp_document_heading (doc, 2, heading);
+  bp_pack_heading (doc, heading);
   if (items->len == 0)
     {
       bp_document_paragraph (doc, empty);
@@ -654,7 +680,7 @@ risk_movement_table (BpDocument *doc, BpPack *pack)
   GPtrArray *lists[] = { pack->movement->risks_up, pack->movement->risks_down };
   const char *lang = bp_pack_data_lang (pack);
 
-  bp_document_heading (doc, 2, bp_tr ("Risks whose score moved"));
+  bp_pack_heading (doc, bp_tr ("Risks whose score moved"));
   if (lists[0]->len + lists[1]->len == 0)
     {
       bp_document_paragraph (doc, bp_tr ("No risk's score moved since the last meeting."));
@@ -668,6 +694,7 @@ risk_movement_table (BpDocument *doc, BpPack *pack)
         const char *title = "";
         g_autofree char *was = g_strdup_printf ("%d", item->from_score);
         g_autofree char *now = g_strdup_printf ("%d", item->to_score);
+        g_autofree char *direction = bp_risk_trend_text (item->from_score, item->to_score);
 
         for (guint r = 0; r < pack->state->risks->len; r++)
           if (((BpRisk *) pack->state->risks->pdata[r])->id == item->id)
@@ -675,8 +702,7 @@ risk_movement_table (BpDocument *doc, BpPack *pack)
         bp_document_table_row (doc, (BpDocumentCell[]) {
           { item->ref, NULL, TRUE, NULL }, { title, NULL, FALSE, lang },
           { was, NULL, FALSE, NULL }, { now, NULL, FALSE, NULL },
-          { item->to_score > item->from_score ? bp_tr ("↑ Risk rose") : bp_tr ("↓ Risk fell"),
-            NULL, FALSE, NULL } });
+          { direction, NULL, FALSE, NULL } });
       }
   bp_document_table_end (doc);
 }

@@ -426,6 +426,16 @@ bp_pack_printfn_date (const char *msgid, const char *msgid_plural, int n, const 
 }
 #pragma GCC diagnostic pop
 
+/* Room for the heading, a table's header row and its first row. */
+#define HEADING_ROOM 100
+
+void
+bp_pack_heading (BpDocument *doc, const char *text)
+{
+  bp_document_ensure_space (doc, HEADING_ROOM);
+  bp_document_heading (doc, 2, text);
+}
+
 void
 bp_pack_organisations_note (BpDocument *doc, BpPack *pack)
 {
