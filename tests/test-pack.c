@@ -426,6 +426,7 @@ test_frozen_pack (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     u.action_id = a->id;
     g_assert_true (bp_db_add_update (db, &u, &error));
+    g_free (a->due_date);
     a->due_date = g_strdup ("2031-01-31");
     g_assert_true (bp_db_update_action (db, a, &error));
     r = risks->pdata[0];

@@ -272,8 +272,11 @@ test_frozen (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (((BpMeasureValue *) ((GPtrArray *) after->values->pdata[0])->pdata[0])->value, ==, 41);
 
   /* The movement's "newly overdue" still reads the date that applied. */
-  g_assert_cmpstr (bp_test_sql_text (f->path, "SELECT due_date FROM snapshot_action WHERE ref = '1.2'"),
-                   ==, "2025-09-30");
+  {
+    g_autofree char *due = bp_test_sql_text (f->path, "SELECT due_date FROM snapshot_action WHERE ref = '1.2'");
+
+    g_assert_cmpstr (due, ==, "2025-09-30");
+  }
 }
 
 /* Re-taking a meeting's snapshot replaces every row of the old one. */
@@ -449,6 +452,27 @@ test_sample_april (Fixture *f, gconstpointer data)
                   " AND rag = '%c'", snapshot, letter);
       g_assert_cmpint (by_rag[r], ==, bp_test_sql_int (f->path, sql));
     }
+  /* Each live action's RAG since, against its history walked back. */
+  {
+    g_autoptr (BpState) live = load_state (f->db, 0);
+
+    for (guint i = 0; i < live->actions->len; i++)
+      {
+        const BpAction *a = live->actions->pdata[i];
+        g_autoptr (GPtrArray) updates = bp_db_list_updates (f->db, a->id, &error);
+        const char *since = NULL;
+
+        for (guint k = 0; k < updates->len; k++)
+          {
+            const BpUpdate *u = updates->pdata[k]; /* newest first */
+
+            if (u->rag != a->rag)
+              break;
+            since = u->date;
+          }
+        g_assert_cmpstr (a->rag_since, ==, since);
+      }
+  }
   /* Milestones done after it show open. */
   for (guint i = 0; i < state->milestones->len; i++)
     {
@@ -557,7 +581,11 @@ test_migrate_v1 (Fixture *f, gconstpointer data)
   g_assert_nonnull (bp_db_get_backup_path (f->db));
   g_assert_cmpint (bp_test_sql_int (bp_db_get_backup_path (f->db), "PRAGMA user_version"), ==, 1);
   g_assert_cmpint (bp_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
-  g_assert_cmpstr (bp_test_sql_text (f->path, "PRAGMA integrity_check"), ==, "ok");
+  {
+    g_autofree char *integrity = bp_test_sql_text (f->path, "PRAGMA integrity_check");
+
+    g_assert_cmpstr (integrity, ==, "ok");
+  }
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   /* The log survives whole, and the upgrade adds nothing to it. */
   g_assert_cmpint (bp_test_sql_int (f->path, "SELECT count(*) FROM audit"), ==, n_audit);
