@@ -216,20 +216,22 @@ typedef struct
   gboolean ok;
 } TreeWalk;
 
-static void
+static gboolean
 annotate_element (qpdf_data qpdf, qpdf_oh element, const BpDocumentElementNote *note, TreeWalk *walk)
 {
   g_autofree char *type = g_strconcat ("/", note->type, NULL);
+  qpdf_oh s = qpdf_oh_get_key (qpdf, element, "/S");
+  gboolean same = qpdf_oh_is_name_and_equals (qpdf, s, type);
 
+  qpdf_oh_release (qpdf, s);
   /* A tree that is not the one the engine counted: better no attribute
    * than one on the wrong element. */
-  if (!qpdf_oh_is_name_and_equals (qpdf, qpdf_oh_get_key (qpdf, element, "/S"), type)
-      || !qpdf_oh_is_indirect (qpdf, element))
+  if (!same || !qpdf_oh_is_indirect (qpdf, element))
     {
       g_warning ("Structure element %u is not a %s: its attributes are left out", walk->index,
                  note->type);
       walk->ok = FALSE;
-      return;
+      return FALSE;
     }
   if (note->alt != NULL)
     qpdf_oh_replace_key (qpdf, element, "/Alt", qpdf_oh_new_unicode_string (qpdf, note->alt));
@@ -242,38 +244,44 @@ annotate_element (qpdf_data qpdf, qpdf_oh element, const BpDocumentElementNote *
       qpdf_oh_replace_key (qpdf, element, "/A", qpdf_oh_parse (qpdf, attributes));
     }
   g_array_append_val (walk->changed, element);
+  return TRUE;
 }
 
 /* Depth first, children in order: the order in which cairo made the
- * elements, which is how the engine numbered its notes. */
+ * elements, which is how the engine numbered its notes.  Handles are
+ * given back as soon as they are done with (qpdf keeps every one until
+ * then, and a pack's tree has tens of thousands of nodes), except
+ * those of the elements changed. */
 static void
 walk_tree (qpdf_data qpdf, qpdf_oh node, TreeWalk *walk)
 {
+  gboolean keep = FALSE;
+
   if (qpdf_oh_is_array (qpdf, node))
     {
       int n = qpdf_oh_get_array_n_items (qpdf, node);
 
       for (int i = 0; i < n && walk->ok; i++)
-        {
-          walk_tree (qpdf, qpdf_oh_get_array_item (qpdf, node, i), walk);
-        }
-      return;
+        walk_tree (qpdf, qpdf_oh_get_array_item (qpdf, node, i), walk);
     }
-  if (!qpdf_oh_is_dictionary (qpdf, node) || !qpdf_oh_has_key (qpdf, node, "/S"))
-    return;
-
-  if (walk->next_note < walk->tagging->notes->len)
+  else if (qpdf_oh_is_dictionary (qpdf, node) && qpdf_oh_has_key (qpdf, node, "/S"))
     {
-      const BpDocumentElementNote *note = g_ptr_array_index (walk->tagging->notes, walk->next_note);
-
-      if (note->index == walk->index)
+      if (walk->next_note < walk->tagging->notes->len)
         {
-          annotate_element (qpdf, node, note, walk);
-          walk->next_note++;
+          const BpDocumentElementNote *note
+              = g_ptr_array_index (walk->tagging->notes, walk->next_note);
+
+          if (note->index == walk->index)
+            {
+              keep = annotate_element (qpdf, node, note, walk);
+              walk->next_note++;
+            }
         }
+      walk->index++;
+      walk_tree (qpdf, qpdf_oh_get_key (qpdf, node, "/K"), walk);
     }
-  walk->index++;
-  walk_tree (qpdf, qpdf_oh_get_key (qpdf, node, "/K"), walk);
+  if (!keep)
+    qpdf_oh_release (qpdf, node);
 }
 
 static void
