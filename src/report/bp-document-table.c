@@ -33,6 +33,97 @@ bp_document_table_free (BpDocumentTable *table)
   g_free (table);
 }
 
+/* Whether pango had to break a word of @layout (a word wider than its
+ * column: WRAP_WORD_CHAR's fallback), which a reader sees as two words. */
+static gboolean
+breaks_a_word (PangoLayout *layout)
+{
+  const PangoLogAttr *attrs;
+  int n_attrs;
+
+  if (pango_layout_get_line_count (layout) < 2)
+    return FALSE;
+  attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  for (GSList *l = pango_layout_get_lines_readonly (layout)->next; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *text = pango_layout_get_text (layout);
+      int offset = (int) g_utf8_pointer_to_offset (text, text + line->start_index);
+
+      if (offset < n_attrs && !attrs[offset].is_line_break)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Said once, on the measuring pass, for the caller to widen the column
+ * (G_MESSAGES_DEBUG=all shows it). */
+static void
+check_word_breaks (BpDocument *doc, PangoLayout *layout)
+{
+  if (doc->cr == NULL && doc->surface == NULL && doc->pages == NULL && breaks_a_word (layout))
+    g_debug ("A word too long for its column is broken: “%s”", pango_layout_get_text (layout));
+}
+
+/* The width of the widest word of @title in the header's font: what its
+ * column needs so that no header word is broken. */
+static double
+widest_word (BpDocument *doc, BpDocumentStyle style, const char *title)
+{
+  g_autoptr (PangoLayout) layout = bp_document_new_layout (doc, style, -1);
+  g_autofree char *plain = bp_tr_strip_marks (title);
+  int width;
+
+  /* One word a line: the layout's width is then its widest word.  No
+   * line may start with the " / " of bilingual text (UAX #14 allows no
+   * break before a slash), so the word before it keeps it. */
+  for (char *p = plain; *p != '\0'; p++)
+    if (*p == ' ' && p[1] != '/')
+      *p = '\n';
+  bp_document_set_text (layout, plain);
+  pango_layout_get_size (layout, &width, NULL);
+  return pango_units_to_double (width);
+}
+
+/* Widens the columns whose header has a word wider than the column, by
+ * taking from the columns with room to spare (in proportion to it), so
+ * that a header ("gweithredu") is never broken inside a word while
+ * another column has room. */
+static void
+fit_header_words (BpDocument             *doc,
+                  BpDocumentTable        *table,
+                  const BpDocumentColumn *columns,
+                  BpDocumentStyle         bold)
+{
+  guint n = table->n_columns;
+  g_autofree double *need = g_new0 (double, n);
+  g_autofree double *have = g_new0 (double, n);
+  double short_by = 0.0, spare = 0.0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      have[i] = table->x[i + 1] - table->x[i];
+      need[i] = columns[i].title != NULL ? widest_word (doc, bold, columns[i].title) + 2 * CELL_PAD_X + 0.5
+                                         : 0.0;
+      if (need[i] > have[i])
+        short_by += need[i] - have[i];
+      else
+        spare += have[i] - need[i];
+    }
+  if (short_by <= 0.0 || spare <= 0.0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (need[i] > have[i])
+        have[i] += (need[i] - have[i]) * MIN (1.0, spare / short_by);
+      else
+        have[i] -= (have[i] - need[i]) * MIN (1.0, short_by / spare);
+      table->x[i + 1] = table->x[i] + have[i];
+    }
+  table->x[n] = doc->x1;
+}
+
 static BpDocumentTable *
 table_new (BpDocument             *doc,
            const BpDocumentColumn *columns,
@@ -69,7 +160,10 @@ table_new (BpDocument             *doc,
   table->x[n_columns] = doc->x1;
 
   if (has_header)
-    table->header = g_new (PangoLayout *, n_columns);
+    {
+      fit_header_words (doc, table, columns, bold);
+      table->header = g_new (PangoLayout *, n_columns);
+    }
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -101,6 +195,7 @@ table_new (BpDocument             *doc,
           pango_layout_set_alignment (table->header[i], alignment);
           bp_document_set_text (table->header[i], columns[i].title != NULL ? columns[i].title : "");
           height = bp_document_layout_height (table->header[i]) + 2 * CELL_PAD_Y;
+          check_word_breaks (doc, table->header[i]);
           table->header_height = MAX (table->header_height, height);
         }
     }
@@ -410,6 +505,7 @@ table_add_row (BpDocument           *doc,
       pango_layout_set_font_description (layout, doc->fonts[cells[i].bold ? table->bold : table->regular]);
       bp_document_set_text (layout, cells[i].text != NULL ? cells[i].text : "");
       height = MAX (height, bp_document_layout_height (layout));
+      check_word_breaks (doc, layout);
     }
   height += 2 * CELL_PAD_Y;
 

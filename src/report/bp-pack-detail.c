@@ -611,8 +611,8 @@ static void
 actions_due_table (BpDocument *doc, BpPack *pack)
 {
   BpDocumentColumn columns[] = {
-    { bp_tr ("Due"), 1, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Ref"), 0.75, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Due"), 1.3, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Action"), 3.6, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Owner"), 2, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("BRAG"), 0.9, BP_DOCUMENT_ALIGN_CENTRE },
