@@ -8,6 +8,13 @@
 # several runs (median), and prints `key: value` lines: wall time, peak
 # resident memory (/usr/bin/time -v) and the number of pages.
 #
+# Then the comparison: LibreOffice converting the same programme's
+# actions, as CSV (`boardpack export --what actions --format csv`), to
+# PDF (`soffice --headless --convert-to pdf`), against the sample's whole
+# pack, the two run in turn (pack, LibreOffice, pack, ...) so that a
+# change in the machine's load falls on both; the medians and their
+# ratio. Skipped, with a line saying so, when soffice is not installed.
+#
 # Environment: BP_BENCH_OUT=DIR (default bench/out), BP_BENCH_RUNS=N (5).
 set -eu
 
@@ -59,3 +66,41 @@ for name in sample 5k; do
   echo "pack.$name.pages: $(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')"
   echo "pack.$name.size: $(stat -c %s "$pdf") bytes"
 done
+
+# Against LibreOffice: interleaved runs, then the medians and the ratio.
+median() { sort -n | awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] }'; }
+elapsed() {
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc -l
+}
+soffice=$(command -v soffice || command -v libreoffice || true)
+if [ -z "$soffice" ]; then
+  echo "libreoffice: not installed (Debian: libreoffice-calc-nogui); no comparison"
+  exit 0
+fi
+csv=$out/pack-sample-actions.csv
+lo_out=$out/lo
+profile=$out/lo-profile
+mkdir -p "$lo_out"
+"$boardpack" export "$sample" --what actions --format csv -o "$csv" >/dev/null
+lo() {
+  "$soffice" -env:UserInstallation=file://$profile --headless --norestore \
+    --convert-to pdf --outdir "$lo_out" "$csv"
+}
+lo >/dev/null 2>&1   # the profile's first start, not timed
+pdf=$out/pack-sample.pdf
+pack_times=$out/pack-times.txt
+lo_times=$out/lo-times.txt
+: >"$pack_times"
+: >"$lo_times"
+for i in $(seq "$runs"); do
+  elapsed "$boardpack" pack "$sample" -o "$pdf" >>"$pack_times"
+  elapsed lo >>"$lo_times"
+done
+pack_median=$(median <"$pack_times")
+lo_median=$(median <"$lo_times")
+echo "libreoffice.csv_to_pdf.time: $lo_median s (median of $runs, $(($(wc -l <"$csv") - 1)) actions)"
+echo "pack.sample.time_interleaved: $pack_median s (median of $runs)"
+echo "pack.sample.vs_libreoffice: $(echo "$lo_median / $pack_median" | bc -l | xargs printf '%.1f')x faster"

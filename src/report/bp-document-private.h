@@ -170,6 +170,10 @@ struct _BpDocument
   GPtrArray *pending_tags;    /* held while page_fresh: a tag's name, then its
                                * attributes (NULL for an end), for each tag */
   GArray    *lines;           /* BpDocumentLine, scratch for flow_layout () */
+  GHashTable *layouts;        /* "style width alignment text" -> PangoLayout,
+                               * kept from pass to pass */
+  guint      n_layouts_made;  /* including those not kept, past the limit */
+  GPtrArray *spare_layouts;   /* the last ones made past the limit */
   BpDocumentTable *table;
 
   /* Tagging that the PDF step completes (drawing pass only). */
@@ -244,6 +248,15 @@ PangoLayout  *bp_document_new_layout    (BpDocument      *doc,
                                          BpDocumentStyle  style,
                                          double           width);
 double        bp_document_layout_height (PangoLayout *layout);
+/* The layout of @text in @style, @width wide (-1: unwrapped), aligned so,
+ * shaped once for the document: the measuring pass lays it out and the
+ * drawing passes get the same layout back, lines and all.  Owned by the
+ * document; never change it. */
+PangoLayout  *bp_document_text_layout   (BpDocument      *doc,
+                                         BpDocumentStyle  style,
+                                         double           width,
+                                         PangoAlignment   alignment,
+                                         const char      *text);
 void          bp_document_show_layout   (BpDocument  *doc,
                                          PangoLayout *layout,
                                          double       x,

@@ -6,7 +6,9 @@ struct _BpDocumentTable
 {
   guint            n_columns;
   double          *x;            /* n_columns + 1 column edges */
-  PangoLayout    **cells;        /* one per column, reused for every row */
+  double          *inner;        /* each column's text width */
+  PangoAlignment  *alignment;    /* each column's */
+  PangoLayout    **cells;        /* the current row's (the document's layouts) */
   PangoLayout    **header;       /* NULL when the table has no header row */
   double           header_height;
   BpDocumentStyle  regular;
@@ -21,12 +23,8 @@ struct _BpDocumentTable
 void
 bp_document_table_free (BpDocumentTable *table)
 {
-  for (guint i = 0; i < table->n_columns; i++)
-    {
-      g_object_unref (table->cells[i]);
-      if (table->header != NULL)
-        g_object_unref (table->header[i]);
-    }
+  g_free (table->inner);
+  g_free (table->alignment);
   g_free (table->cells);
   g_free (table->header);
   g_free (table->x);
@@ -142,7 +140,9 @@ table_new (BpDocument             *doc,
   table->bold = bold;
   table->row_headers = row_headers;
   table->x = g_new (double, n_columns + 1);
-  table->cells = g_new (PangoLayout *, n_columns);
+  table->cells = g_new0 (PangoLayout *, n_columns);
+  table->inner = g_new (double, n_columns);
+  table->alignment = g_new (PangoAlignment, n_columns);
 
   for (guint i = 0; i < n_columns; i++)
     {
@@ -184,16 +184,15 @@ table_new (BpDocument             *doc,
           break;
         }
 
-      table->cells[i] = bp_document_new_layout (doc, regular, inner);
-      pango_layout_set_alignment (table->cells[i], alignment);
+      table->inner[i] = inner;
+      table->alignment[i] = alignment;
 
       if (table->header != NULL)
         {
           double height;
 
-          table->header[i] = bp_document_new_layout (doc, bold, inner);
-          pango_layout_set_alignment (table->header[i], alignment);
-          bp_document_set_text (table->header[i], columns[i].title != NULL ? columns[i].title : "");
+          table->header[i] = bp_document_text_layout (doc, bold, inner, alignment,
+                                                      columns[i].title != NULL ? columns[i].title : "");
           height = bp_document_layout_height (table->header[i]) + 2 * CELL_PAD_Y;
           check_word_breaks (doc, table->header[i]);
           table->header_height = MAX (table->header_height, height);
@@ -500,10 +499,11 @@ table_add_row (BpDocument           *doc,
 
   for (guint i = 0; i < table->n_columns; i++)
     {
-      PangoLayout *layout = table->cells[i];
+      PangoLayout *layout
+          = bp_document_text_layout (doc, cells[i].bold ? table->bold : table->regular, table->inner[i],
+                                     table->alignment[i], cells[i].text != NULL ? cells[i].text : "");
 
-      pango_layout_set_font_description (layout, doc->fonts[cells[i].bold ? table->bold : table->regular]);
-      bp_document_set_text (layout, cells[i].text != NULL ? cells[i].text : "");
+      table->cells[i] = layout;
       height = MAX (height, bp_document_layout_height (layout));
       check_word_breaks (doc, layout);
     }

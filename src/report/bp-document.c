@@ -5,7 +5,9 @@
  * needs only pango's metrics, taken from one PangoContext with fixed
  * font options so that both passes break lines identically), and
  * then again onto a cairo PDF surface, knowing every section's page
- * and the page count from the pass before.  cairo writes the PDF into
+ * and the page count from the pass before.  Text is shaped once: the
+ * drawing pass gets the measuring pass's layouts back
+ * (bp_document_text_layout ()).  cairo writes the PDF into
  * memory, qpdf reads it to make what cairo 1.16 cannot write (/Lang
  * and friends, appended as an incremental update), and the whole is
  * written beside the target and renamed into place: those last two
@@ -218,6 +220,39 @@ bp_document_new_layout (BpDocument *doc, BpDocumentStyle style, double width)
   bp_document_set_text (layout, "");
   if (width > 0)
     pango_layout_set_width (layout, pango_units_from_double (width));
+  return layout;
+}
+
+/* Past this many layouts (about 250 pages of tables, some 3 KB each)
+ * the rest are shaped again on each pass, so that memory stays
+ * bounded; the last SPARE_LAYOUTS of them stay valid, more than a
+ * table row needs. */
+#define MAX_KEPT_LAYOUTS 16000
+#define SPARE_LAYOUTS 64
+
+PangoLayout *
+bp_document_text_layout (BpDocument *doc, BpDocumentStyle style, double width,
+                         PangoAlignment alignment, const char *text)
+{
+  int units = width > 0 ? pango_units_from_double (width) : -1;
+  g_autofree char *key = g_strdup_printf ("%d %d %d %s", (int) style, units, (int) alignment, text);
+  PangoLayout *layout = g_hash_table_lookup (doc->layouts, key);
+
+  if (layout != NULL)
+    return layout;
+
+  layout = bp_document_new_layout (doc, style, width);
+  pango_layout_set_alignment (layout, alignment);
+  bp_document_set_text (layout, text);
+  doc->n_layouts_made++;
+  if (g_hash_table_size (doc->layouts) < MAX_KEPT_LAYOUTS)
+    {
+      g_hash_table_insert (doc->layouts, g_steal_pointer (&key), layout);
+      return layout;
+    }
+  if (doc->spare_layouts->len == SPARE_LAYOUTS)
+    g_ptr_array_remove_index (doc->spare_layouts, 0);
+  g_ptr_array_add (doc->spare_layouts, layout);
   return layout;
 }
 
@@ -560,7 +595,7 @@ static double
 draw_heading (BpDocument *doc, BpDocumentStyle style, const char *tag, const char *text,
               const char *dest, double keep)
 {
-  g_autoptr (PangoLayout) layout = bp_document_new_layout (doc, style, doc->x1 - doc->x0);
+  PangoLayout *layout = bp_document_text_layout (doc, style, doc->x1 - doc->x0, PANGO_ALIGN_LEFT, text);
   int level = tag[1] - '0';
   double height;
   double top;
@@ -572,7 +607,6 @@ draw_heading (BpDocument *doc, BpDocumentStyle style, const char *tag, const cha
     g_debug ("Heading level %d after level %d: “%s”", level, doc->heading_level, text);
   doc->heading_level = level;
 
-  bp_document_set_text (layout, text);
   height = bp_document_layout_height (layout);
 
   add_space_before (doc, style_info[style].space_before);
@@ -800,6 +834,11 @@ document_clear (BpDocument *doc)
   g_clear_pointer (&doc->sections, g_ptr_array_unref);
   g_clear_pointer (&doc->known_sections, g_ptr_array_unref);
   g_clear_pointer (&doc->lines, g_array_unref);
+  if (doc->layouts != NULL)
+    g_debug ("Layouts: %u shaped, %u kept from pass to pass", doc->n_layouts_made,
+             g_hash_table_size (doc->layouts));
+  g_clear_pointer (&doc->layouts, g_hash_table_unref);
+  g_clear_pointer (&doc->spare_layouts, g_ptr_array_unref);
   g_clear_pointer (&doc->pending_tags, g_ptr_array_unref);
   g_clear_pointer (&doc->open_elements, g_array_unref);
   g_clear_pointer (&doc->tagging, bp_document_tagging_free);
@@ -821,6 +860,8 @@ document_init (BpDocument *doc, const BpDocumentInfo *info, const char *language
   memset (doc, 0, sizeof *doc);
   doc->info = info;
   doc->lines = g_array_new (FALSE, FALSE, sizeof (BpDocumentLine));
+  doc->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  doc->spare_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   doc->pending_tags = g_ptr_array_new_with_free_func (g_free);
   doc->open_elements = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
@@ -1169,7 +1210,7 @@ bp_document_paragraph (BpDocument *doc, const char *text)
 void
 bp_document_paragraph_lang (BpDocument *doc, const char *text, const char *lang)
 {
-  g_autoptr (PangoLayout) layout = NULL;
+  PangoLayout *layout;
 
   g_return_if_fail (doc != NULL);
   g_return_if_fail (text != NULL);
@@ -1177,8 +1218,7 @@ bp_document_paragraph_lang (BpDocument *doc, const char *text, const char *lang)
   if (doc->table != NULL)
     bp_document_table_end (doc);
 
-  layout = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
-  bp_document_set_text (layout, text);
+  layout = bp_document_text_layout (doc, STYLE_BODY, doc->x1 - doc->x0, PANGO_ALIGN_LEFT, text);
   /* The next element flow_layout () begins is the paragraph's. */
   bp_document_note_next (doc, NULL, NULL, lang);
   flow_layout (doc, layout, doc->x0, "P");
@@ -1226,9 +1266,6 @@ bp_document_paragraph_markup (BpDocument *doc, const char *markup)
 void
 bp_document_list (BpDocument *doc, const char *const *items, gboolean numbered)
 {
-  g_autoptr (PangoLayout) label = NULL;
-  g_autoptr (PangoLayout) body = NULL;
-
   g_return_if_fail (doc != NULL);
   g_return_if_fail (items != NULL);
 
@@ -1237,16 +1274,14 @@ bp_document_list (BpDocument *doc, const char *const *items, gboolean numbered)
   if (items[0] == NULL)
     return;
 
-  label = bp_document_new_layout (doc, STYLE_BODY, LIST_INDENT - 4.0);
-  body = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0 - LIST_INDENT);
-
   bp_document_tag_begin (doc, "L", NULL);
   for (guint i = 0; items[i] != NULL; i++)
     {
       g_autofree char *mark = numbered ? g_strdup_printf ("%u.", i + 1) : g_strdup ("•");
-
-      bp_document_set_text (label, mark);
-      bp_document_set_text (body, items[i]);
+      PangoLayout *label
+          = bp_document_text_layout (doc, STYLE_BODY, LIST_INDENT - 4.0, PANGO_ALIGN_LEFT, mark);
+      PangoLayout *body = bp_document_text_layout (doc, STYLE_BODY, doc->x1 - doc->x0 - LIST_INDENT,
+                                                   PANGO_ALIGN_LEFT, items[i]);
 
       /* The label goes on the page the item's first lines go on. */
       bp_document_need_space (doc, first_lines_height (body, 2));
@@ -1268,7 +1303,7 @@ void
 bp_document_figure (BpDocument *doc, double height, BpDocumentDrawFunc draw, gpointer user_data,
                     const char *summary)
 {
-  g_autoptr (PangoLayout) layout = NULL;
+  PangoLayout *layout = NULL;
   double width;
   double keep = 0.0;
 
@@ -1283,8 +1318,7 @@ bp_document_figure (BpDocument *doc, double height, BpDocumentDrawFunc draw, gpo
    * on the figure's page, even when the figure has to shrink for it. */
   if (summary != NULL && summary[0] != '\0')
     {
-      layout = bp_document_new_layout (doc, STYLE_BODY, doc->x1 - doc->x0);
-      bp_document_set_text (layout, summary);
+      layout = bp_document_text_layout (doc, STYLE_BODY, doc->x1 - doc->x0, PANGO_ALIGN_LEFT, summary);
       keep = FIGURE_SPACE + first_lines_height (layout, 2);
     }
   height = MIN (height, bp_document_body_height (doc) - keep);
