@@ -890,6 +890,12 @@ test_html_sample (void)
   g_assert_nonnull (strstr (actions, "<td class=\"rag rag-R\">Red</td>"));
   g_assert_nonnull (strstr (actions, "<strong class=\"overdue\">Overdue</strong>"));
   g_assert_nonnull (strstr (actions, "<time datetime=\""));
+  /* Each latest update's asks of the board, beside its next steps. */
+  g_assert_cmpint (count (actions, "<strong>Asks of the board:</strong> "), ==,
+                   bp_test_sql_int (path, "SELECT count(*) FROM action a WHERE (SELECT asks"
+                                          " FROM progress_update u WHERE u.action_id = a.id"
+                                          " ORDER BY date DESC, id DESC LIMIT 1) <> ''"));
+  g_assert_cmpuint (count (actions, "<strong>Next steps:</strong> "), >, 0);
 
   risks = render_text (db, BP_EXPORT_RISKS, BP_EXPORT_HTML);
   check_html (risks);

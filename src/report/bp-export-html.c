@@ -438,6 +438,18 @@ append_action_row (Html *h, const BpAction *a)
       g_string_append (out, "</strong> ");
     }
   append_lines (out, a->latest_commentary);
+  if (a->latest_next_steps && *a->latest_next_steps)
+    {
+      g_string_append_printf (out, "<span class=\"desc\"><strong>%s</strong> ", _("Next steps:"));
+      append_lines (out, a->latest_next_steps);
+      g_string_append (out, "</span>");
+    }
+  if (a->latest_asks && *a->latest_asks)
+    {
+      g_string_append_printf (out, "<span class=\"desc\"><strong>%s</strong> ", _("Asks of the board:"));
+      append_lines (out, a->latest_asks);
+      g_string_append (out, "</span>");
+    }
   g_string_append (out, "</td></tr>\n");
 }
 
