@@ -130,14 +130,17 @@ exception_rank (BpPack *pack, const BpAction *a, GHashTable *newly_overdue)
 void
 bp_pack_section_exceptions (BpDocument *doc, BpPack *pack)
 {
+  /* Bilingual, the status is "Heb ddechrau / Not started", in bold, and
+   * no line may start with its " / ": the word before it keeps it. */
+  const double brag_extra = bp_tr_get_language () == BP_LANGUAGE_BILINGUAL ? 0.15 : 0;
   BpDocumentColumn columns[] = {
     { bp_tr ("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Action"), 2.6, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Owner"), 1.4, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Due"), 1.25, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("BRAG"), 1.05, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("BRAG"), 1.05 + brag_extra, BP_DOCUMENT_ALIGN_CENTRE },
     { bp_tr ("Direction of travel"), 1.35, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Latest update"), 3.3, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Latest update"), 3.3 - brag_extra, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Next steps"), 2.1, BP_DOCUMENT_ALIGN_START },
   };
   g_autoptr (GHashTable) newly_overdue = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -610,12 +613,14 @@ bp_pack_milestone_table (BpDocument *doc, BpPack *pack, GPtrArray *milestones, g
 static void
 actions_due_table (BpDocument *doc, BpPack *pack)
 {
+  /* Room for "Gwyrdd / Green" and "ddechrau /" in bold (see the exceptions). */
+  const double brag_extra = bp_tr_get_language () == BP_LANGUAGE_BILINGUAL ? 0.4 : 0;
   BpDocumentColumn columns[] = {
     { bp_tr ("Due"), 1.3, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Ref"), 0.6, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("Action"), 3.6, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("Action"), 3.6 - brag_extra, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Owner"), 2, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("BRAG"), 0.9, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("BRAG"), 0.9 + brag_extra, BP_DOCUMENT_ALIGN_CENTRE },
   };
   const char *lang = bp_pack_data_lang (pack);
 

@@ -187,12 +187,15 @@ bp_pack_section_front_sheet (BpDocument *doc, BpPack *pack)
 static void
 asks_table (BpDocument *doc, BpPack *pack)
 {
+  /* Bilingual, room for "Gwyrdd / Green" and "ddechrau /" in bold: no
+   * line may start with the " / ", so the word before it keeps it. */
+  const double brag_extra = bp_tr_get_language () == BP_LANGUAGE_BILINGUAL ? 0.4 : 0;
   BpDocumentColumn columns[] = {
     { bp_tr ("Ref"), 0.75, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Action"), 3, BP_DOCUMENT_ALIGN_START },
     { bp_tr ("Owner"), 1.8, BP_DOCUMENT_ALIGN_START },
-    { bp_tr ("BRAG"), 0.9, BP_DOCUMENT_ALIGN_CENTRE },
-    { bp_tr ("Asked of the board"), 4, BP_DOCUMENT_ALIGN_START },
+    { bp_tr ("BRAG"), 0.9 + brag_extra, BP_DOCUMENT_ALIGN_CENTRE },
+    { bp_tr ("Asked of the board"), 4 - brag_extra, BP_DOCUMENT_ALIGN_START },
   };
   const char *lang = bp_pack_data_lang (pack);
   gboolean any = FALSE;
