@@ -495,8 +495,8 @@ status_table (BpDocument *doc, BpPack *pack)
     {
       g_autofree char *fill = bp_pack_rag_fill (order[i]);
       g_autofree char *count = g_strdup_printf ("%d", all[i]);
-      g_autofree char *share = g_strdup_printf ("%d %%", all_percent[i]);
-      g_autofree char *share_open = i < 3 ? g_strdup_printf ("%d %%", open_percent[i])
+      g_autofree char *share = g_strdup_printf ("%d%%", all_percent[i]);
+      g_autofree char *share_open = i < 3 ? g_strdup_printf ("%d%%", open_percent[i])
                                           : g_strdup ("—");
 
       bp_document_table_row (doc, (BpDocumentCell[]) {
