@@ -51,7 +51,7 @@ median_time() {
     start=$(date +%s.%N)
     "$@" >/dev/null
     end=$(date +%s.%N)
-    echo "$end - $start" | bc -l
+    awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f\n", b - a }'
   done | sort -n | awk '{ t[NR] = $1 } END { printf "%.3f", t[int((NR + 1) / 2)] }'
 }
 
@@ -73,7 +73,7 @@ elapsed() {
   start=$(date +%s.%N)
   "$@" >/dev/null 2>&1
   end=$(date +%s.%N)
-  echo "$end - $start" | bc -l
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.6f\n", b - a }'
 }
 soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -z "$soffice" ]; then
@@ -103,4 +103,4 @@ pack_median=$(median <"$pack_times")
 lo_median=$(median <"$lo_times")
 echo "libreoffice.csv_to_pdf.time: $lo_median s (median of $runs, $(($(wc -l <"$csv") - 1)) actions)"
 echo "pack.sample.time_interleaved: $pack_median s (median of $runs)"
-echo "pack.sample.vs_libreoffice: $(echo "$lo_median / $pack_median" | bc -l | xargs printf '%.1f')x faster"
+echo "pack.sample.vs_libreoffice: $(awk -v l="$lo_median" -v p="$pack_median" 'BEGIN { printf "%.1f", l / p }')x faster"
