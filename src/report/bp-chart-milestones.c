@@ -228,6 +228,7 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
        * timeline has room for it. */
       double widths[] = { placed->len <= 3 ? c.w - 2 * PAD : max_label_w, max_label_w,
                           max_label_w / 2 };
+      double room_right, room_left;
 
       g_date_set_julian (&d, p->julian);
       if (bp_tr_get_language () == BP_LANGUAGE_UI)
@@ -238,34 +239,54 @@ bp_chart_milestones (cairo_t *cr, const cairo_rectangle_t *area, GPtrArray *mile
       text = g_strdup_printf ("%s%d %s %s", m->done_date ? "\xe2\x9c\x93 " : "",
                               g_date_get_day (&d), month, m->title ? m->title : "");
 
-      for (gsize wi = 0; wi < G_N_ELEMENTS (widths) && p->level < 0; wi++)
-        {
-          /* Cut, if at all, after a whole word: the title is whole in the
-           * summary and in the table under the chart. */
-          g_autoptr (PangoLayout) layout
-              = bp_chart_text_ellipsize_words (&c, text, SIZE_SMALL, TEXT_PLAIN, widths[wi]);
-          double w;
+      /* The room a label has to the right edge, and to the left before
+       * the leader of the next earlier milestone (still to be placed). */
+      room_right = c.x + c.w - PAD - p->x + 1;
+      room_left = p->x + 1
+                  - (k > 0 ? DATE_X (g_array_index (placed, Placed, k - 1).julian + 0.5) + 8
+                           : c.x + PAD);
 
-          bp_chart_text_size (layout, &w, NULL);
-          /* Text starts at the leader on any row before it may end there:
-           * a label reaching back to the left blocks the leaders under it. */
-          for (int side = 0; side < 2 && p->level < 0; side++)
-            for (int level = 0; level < n_levels && p->level < 0; level++)
-              {
-                double start = side == 0 ? p->x - 1 : p->x - w + 1;
-                double end = start + w;
+      /* First without covering the diamond of an earlier milestone: its
+       * leader could then only go under this label, where there may be no
+       * row left, and it would lose its label to a later one's tail.  So a
+       * label reaching back to the left stops short of that leader, and
+       * one that has no room either side is cut to the room on its right. */
+      for (int strict = 1; strict >= 0 && p->level < 0; strict--)
+        for (gsize wi = 0; wi < G_N_ELEMENTS (widths) && p->level < 0; wi++)
+          for (int side = 0; side < (strict ? 3 : 2) && p->level < 0; side++)
+            {
+              /* Side 0 starts at the leader, 1 ends there, 2 is side 0 cut
+               * to the edge.  Text starts at the leader on any row before it
+               * may end there: a label reaching back to the left blocks the
+               * leaders under it. */
+              double room = side == 0 ? widths[wi] : side == 1 ? room_left : room_right;
+              g_autoptr (PangoLayout) layout = NULL;
+              double w;
 
-                if (start < c.x + PAD || end > c.x + c.w - PAD)
-                  continue;
-                if (label_fits (placed, level, start, end, p->x))
-                  {
-                    p->level = level;
-                    p->start = start;
-                    p->end = end;
-                    p->layout = g_steal_pointer (&layout);
-                  }
-              }
-        }
+              if (strict && side > 0 && room < max_label_w / 2)
+                continue;
+              /* Cut, if at all, after a whole word: the title is whole in the
+               * summary and in the table under the chart. */
+              layout = bp_chart_text_ellipsize_words (&c, text, SIZE_SMALL, TEXT_PLAIN,
+                                                      strict ? MIN (widths[wi], room)
+                                                             : widths[wi]);
+              bp_chart_text_size (layout, &w, NULL);
+              for (int level = 0; level < n_levels && p->level < 0; level++)
+                {
+                  double start = side == 1 ? p->x - w + 1 : p->x - 1;
+                  double end = start + w;
+
+                  if (start < c.x + PAD || end > c.x + c.w - PAD)
+                    continue;
+                  if (label_fits (placed, level, start, end, p->x))
+                    {
+                      p->level = level;
+                      p->start = start;
+                      p->end = end;
+                      p->layout = g_steal_pointer (&layout);
+                    }
+                }
+            }
       if (p->level < 0)
         unlabelled++;
     }
