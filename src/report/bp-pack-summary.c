@@ -49,6 +49,18 @@ position_text (BpPack *pack)
 {
   g_autofree char *taken = NULL;
 
+  /* Bilingual, each half with its own language's date. */
+  if (pack->has_snapshot && bp_tr_get_language () == BP_LANGUAGE_BILINGUAL)
+    {
+      BpLanguage previous = bp_tr_push (BP_LANGUAGE_CY);
+      g_autofree char *cy = position_text (pack);
+      g_autofree char *en = NULL;
+
+      bp_tr_push (BP_LANGUAGE_EN);
+      en = position_text (pack);
+      bp_tr_pop (previous);
+      return bp_tr_join (cy, en);
+    }
   if (!pack->has_snapshot)
     return g_strdup (bp_tr ("Draft: no snapshot has been taken for this meeting, so this pack "
                             "shows the programme as it stands today and will change as the plan "
