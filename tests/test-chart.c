@@ -1350,6 +1350,44 @@ test_kpi_trend_axis (void)
   g_assert_cmpfloat (fmod (lo, step), ==, 0);
 }
 
+/* Figures no measure has (a damaged file's 1e308, a tolerance that
+ * overflows the target) give an axis of a few distinct ticks, and the
+ * chart is drawn: a tick loop that adds a step too small to change the
+ * sum never ends. */
+static void
+test_kpi_trend_axis_huge (void)
+{
+  g_autoptr (BpMeasure) m = bp_measure_new ();
+  g_autoptr (GPtrArray) values = new_values ();
+  cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (surface);
+  cairo_rectangle_t area = { 0, 0, 470, 170 };
+  const double targets[] = { 1e308, -1e308, INFINITY, 5 };
+  double lo, hi, step;
+
+  m->unit = g_strdup ("count");
+  add_value (values, "Q1", 1e308);
+  add_value (values, "Q2", -1e308);
+  add_value (values, "Q3", 12);
+  for (gsize i = 0; i < G_N_ELEMENTS (targets); i++)
+    for (int polarity = BP_POLARITY_HIGHER; polarity <= BP_POLARITY_TARGET; polarity++)
+      {
+        m->target = targets[i];
+        m->tolerance = -1e308;
+        m->polarity = polarity;
+        bp_chart_kpi_trend_axis (m, values, 6, &lo, &hi, &step);
+        g_assert_true (isfinite (lo) && isfinite (hi) && isfinite (step));
+        g_assert_cmpfloat (lo, <, hi);
+        g_assert_cmpfloat (step, >, 0);
+        g_assert_cmpfloat (lo + step, >, lo);
+        g_assert_cmpfloat ((hi - lo) / step, <=, 12.5);
+        bp_chart_kpi_trend (cr, &area, m, values);
+      }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* Labels that a reader needs whole are wrapped and shrunk, never cut. */
 static void
 test_text_fit (void)
@@ -1442,6 +1480,7 @@ main (int argc, char **argv)
   g_test_add_func ("/chart/movement/tiles", test_movement);
   g_test_add_func ("/chart/movement/many", test_movement_many);
   g_test_add_func ("/chart/movement/none", test_movement_none);
+  g_test_add_func ("/chart/kpi-trend/axis-huge", test_kpi_trend_axis_huge);
   g_test_add_func ("/chart/pdf", test_pdf_surface);
 
   status = g_test_run ();

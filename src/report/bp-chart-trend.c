@@ -4,6 +4,11 @@
 
 #include "bp-chart-private.h"
 
+/* The value axis: its bounds never pass AXIS_LIMIT, and it has at most
+ * MAX_TICKS steps. */
+#define AXIS_LIMIT 1e15
+#define MAX_TICKS 12
+
 static double
 nice_step (double range, int ticks)
 {
@@ -25,6 +30,15 @@ nice_step (double range, int ticks)
   else
     f = 10;
   return f * magnitude;
+}
+
+/* The steps from @lo to @hi, each of @step. */
+static int
+tick_count (double lo, double hi, double step)
+{
+  double n = step > 0 ? floor ((hi - lo) / step + 0.5) : 0;
+
+  return (int) CLAMP (n, 0, MAX_TICKS);
 }
 
 static const char *
@@ -205,11 +219,16 @@ bp_chart_kpi_trend_axis (const BpMeasure *measure, GPtrArray *values, int n_tick
       hi = MAX (hi, v->value);
     }
   value_range_include (measure, &lo, &hi);
-  if (!isfinite (lo))
+  if (isinf (lo) && isinf (hi) && lo > hi)
     {
       lo = 0;
       hi = 1;
     }
+  /* Figures no measure has (a damaged file's 1e308, or a target plus a
+   * tolerance that overflows) are drawn at the edge of an axis that ends
+   * at +/-AXIS_LIMIT, where the ticks are still distinct numbers. */
+  lo = CLAMP (lo, -AXIS_LIMIT, AXIS_LIMIT);
+  hi = CLAMP (hi, -AXIS_LIMIT, AXIS_LIMIT);
   from_zero = axis_from_zero (lo, hi);
   if (from_zero)
     lo = MIN (lo, 0);
@@ -229,6 +248,9 @@ bp_chart_kpi_trend_axis (const BpMeasure *measure, GPtrArray *values, int n_tick
     lo = 0;
   if (strcmp (bp_chart_measure_unit (measure), "%") == 0 && data_hi <= 100 && hi > 100)
     hi = 100;
+  /* At most MAX_TICKS steps, whatever the rounding did. */
+  if (!(step > 0) || (hi - lo) / step > MAX_TICKS)
+    step = (hi - lo) / MAX_TICKS;
   *out_lo = lo;
   *out_hi = hi;
   *out_step = step;
@@ -323,8 +345,9 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
   n_ticks = (int) CLAMP ((py1 - py0) / 28, 2, 6);
   bp_chart_kpi_trend_axis (measure, values, n_ticks, &lo, &hi, &step);
 
-  for (double t = lo; t <= hi + step / 2; t += step)
+  for (int i = 0, n_steps = tick_count (lo, hi, step); i <= n_steps; i++)
     {
+      double t = lo + i * step;
       g_autofree char *label = tick_label (measure, t, step);
 
       y_label_w = MAX (y_label_w, bp_chart_text_width (&c, label, SIZE_SMALL, TEXT_PLAIN));
@@ -335,11 +358,12 @@ bp_chart_kpi_trend (cairo_t *cr, const cairo_rectangle_t *area, const BpMeasure 
   /* Markers shrink to stay apart on a long series. */
   marker_r = CLAMP (slot * 0.42, 2.5, 6.0);
 
-#define VALUE_Y(v) (py1 - ((v) - lo) / (hi - lo) * (py1 - py0))
+#define VALUE_Y(v) (py1 - (CLAMP ((v), lo, hi) - lo) / (hi - lo) * (py1 - py0))
 #define SLOT_X(k) (px0 + slot * ((k) + 0.5))
 
-  for (double t = lo; t <= hi + step / 2; t += step)
+  for (int i = 0, n_steps = tick_count (lo, hi, step); i <= n_steps; i++)
     {
+      double t = lo + i * step;
       g_autofree char *label = tick_label (measure, t, step);
       double y = VALUE_Y (t);
 
