@@ -289,6 +289,119 @@ test_dfe (Fixture *f, gconstpointer data)
   }
 }
 
+static char *
+workbook (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "workbooks", name, NULL);
+}
+
+/* A council's plan as Excel and LibreOffice save it: a cover sheet, title
+ * rows above the header, priority areas as merged section rows, real
+ * dates and percents. */
+static void
+test_workbook (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = { "plan.xlsx", "plan.ods", "plan-lo.xlsx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = workbook (names[i]);
+      g_autofree char *warning = g_strdup_printf (
+        "%s:Action Plan:4: warning: the header is on row 4: the 2 row(s) above it were skipped\n",
+        path);
+      g_autofree char *source = g_strdup_printf ("source: %s:Action Plan\n", path);
+      g_autofree char *titles = NULL, *due = NULL, *percent = NULL, *owner = NULL;
+      g_auto (Run) r = { 0 };
+
+      g_test_message ("%s", names[i]);
+      g_unlink (f->path);
+      run (&r, "new", f->path, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      run (&r, "import", f->path, path, "--date", "2026-11-30", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.err, ==, warning);
+      g_assert_true (g_str_has_prefix (r.out, source));
+      g_assert_cmpint (value_of (r.out, "rows"), ==, 5);
+      g_assert_cmpint (value_of (r.out, "rows.headings"), ==, 2);
+      g_assert_cmpint (value_of (r.out, "actions.created"), ==, 3);
+      g_assert_cmpint (value_of (r.out, "priorities.created"), ==, 2);
+      g_assert_cmpint (value_of (r.out, "updates.added"), ==, 3);
+
+      titles = bp_test_sql_text (
+        f->path, "SELECT group_concat(code || ' ' || title, '; ') FROM "
+                 "(SELECT code, title FROM priority ORDER BY position)");
+      g_assert_cmpstr (titles, ==, "P1 Leadership and Governance; P2 Early Identification");
+      due = bp_test_sql_text (f->path, "SELECT group_concat(due_date, ' ') FROM "
+                                       "(SELECT due_date FROM action ORDER BY ref)");
+      g_assert_cmpstr (due, ==, "2026-12-31 2027-03-31 2026-03-19");
+      percent = bp_test_sql_text (f->path, "SELECT group_concat(percent, ' ') FROM "
+                                           "(SELECT percent FROM action ORDER BY ref)");
+      g_assert_cmpstr (percent, ==, "50 25 10");
+      owner = bp_test_sql_text (f->path, "SELECT p.name FROM action a JOIN person p ON "
+                                         "p.id = a.owner_id WHERE a.ref = '2.1'");
+      g_assert_cmpstr (owner, ==, "Dr A. Jones");
+
+      /* The same workbook again changes nothing. */
+      run (&r, "import", f->path, path, "--date", "2026-11-30", NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpint (value_of (r.out, "actions.created"), ==, 0);
+      g_assert_cmpint (value_of (r.out, "actions.unchanged"), ==, 3);
+      g_assert_cmpint (value_of (r.out, "updates.added"), ==, 0);
+    }
+}
+
+/* Whatever is wrong with a workbook, the file is left as it was and the
+ * message says where and what to do. */
+static void
+test_workbook_refused (Fixture *f, gconstpointer data)
+{
+  g_autofree char *plan = workbook ("plan.xlsx");
+  g_autofree char *errors = workbook ("errors.xlsx");
+  g_autofree char *xls = workbook ("plan.xls");
+  g_autofree char *zip = workbook ("not-a-workbook.zip");
+  g_autofree char *renamed = g_build_filename (f->dir, "plan.xlsx", NULL);
+  g_autofree char *csv = fixture ("plan-messy.csv");
+  g_autofree char *csv_text = NULL;
+  g_autofree char *sum = bp_test_file_sum (f->path);
+  struct
+  {
+    const char *source, *sheet, *expected;
+  } cases[] = {
+    { errors, NULL, ":Plan:2: cell B2: its formula gives the error #REF!; correct it and save again\n" },
+    { errors, NULL, ":Plan:3: cell B3 holds text that a spreadsheet would run as a formula "
+                    "(“=HYPERLINK(\"http://examp”): remove the leading “=” and save again\n" },
+    { errors, NULL, ":Plan: 2 errors; nothing was imported\n" },
+    { plan, "Nope", ": --sheet “Nope”: the workbook has no such sheet (its sheets: “Cover”, "
+                    "“Action Plan”)\n" },
+    { plan, "cover", ":Cover:1: no column for the reference" },
+    { xls, NULL, ": this is an old Excel 97–2003 workbook (.xls), which is not read: open it in "
+                 "Excel or LibreOffice and save it as an Excel workbook (.xlsx) or as CSV, then "
+                 "import that\n" },
+    { zip, NULL, ": a zip archive that holds no workbook" },
+    { renamed, NULL, ": the name says workbook, but this is not one" },
+  };
+  gsize len;
+
+  g_assert_true (g_file_get_contents (csv, &csv_text, &len, NULL));
+  g_assert_true (g_file_set_contents (renamed, csv_text, (gssize) len, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = g_strconcat (cases[i].source, cases[i].expected, NULL);
+      g_autofree char *sum_after = NULL;
+      g_auto (Run) r = { 0 };
+
+      if (cases[i].sheet)
+        run (&r, "import", f->path, cases[i].source, "--sheet", cases[i].sheet, NULL);
+      else
+        run (&r, "import", f->path, cases[i].source, NULL);
+      g_assert_cmpint (r.status, ==, 65);
+      if (strstr (r.err, expected) == NULL)
+        g_error ("missing on stderr: %s\nstderr:\n%s", expected, r.err);
+      sum_after = bp_test_file_sum (f->path);
+      g_assert_cmpstr (sum, ==, sum_after);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -303,6 +416,8 @@ main (int argc, char **argv)
   ADD ("exit-codes", test_exit_codes);
   ADD ("kinds", test_kinds);
   ADD ("dfe", test_dfe);
+  ADD ("workbook", test_workbook);
+  ADD ("workbook-refused", test_workbook_refused);
 #undef ADD
 
   return g_test_run ();

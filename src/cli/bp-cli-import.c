@@ -25,7 +25,7 @@ print_messages (GPtrArray *messages, gboolean whole_file_only)
 int
 bp_cli_import (int argc, char **argv)
 {
-  g_autofree char *kind_text = NULL, *date = NULL;
+  g_autofree char *kind_text = NULL, *date = NULL, *sheet = NULL;
   g_auto (GStrv) maps = NULL;
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
@@ -37,6 +37,9 @@ bp_cli_import (int argc, char **argv)
       N_("COLUMN=FIELD") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check everything and say what would change, without writing"), NULL },
+    { "sheet", 's', 0, G_OPTION_ARG_STRING, &sheet,
+      N_("The sheet of a workbook (.xlsx, .ods) to read (default: the one with the header)"),
+      N_("NAME") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date,
       N_("Date of progress updates whose row has none (default today)"), N_("YYYY-MM-DD") },
     { NULL },
@@ -51,7 +54,8 @@ bp_cli_import (int argc, char **argv)
 
   g_option_context_add_main_entries (ctx, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (ctx, _("Imports a plan, a risk register, a scorecard or owners' "
-                                       "updates from a CSV file, all or nothing."));
+                                       "updates from a CSV file or a workbook (.xlsx, .ods), all or "
+                                       "nothing."));
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS, "%s", error->message);
   if (argc - 1 != 2)
@@ -69,6 +73,8 @@ bp_cli_import (int argc, char **argv)
   bp_import_set_source_path (imp, argv[2]);
   if (date)
     bp_import_set_date (imp, date);
+  if (sheet)
+    bp_import_set_sheet (imp, sheet);
   for (guint i = 0; maps && maps[i]; i++)
     if (!bp_import_add_mapping_option (imp, maps[i], &error))
       return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS, "%s", error->message);

@@ -23,11 +23,12 @@ typedef struct
   gboolean stopped;
 } Reader;
 
-static void
-problem (Reader *r, int row, gboolean is_error, const char *fmt, ...) G_GNUC_PRINTF (4, 5);
+#define report_problem(r, row, is_error, ...)                                                          \
+  bp_csv_problem ((r)->callbacks, (r)->user_data, (r)->info, row, is_error, __VA_ARGS__)
 
-static void
-problem (Reader *r, int row, gboolean is_error, const char *fmt, ...)
+void
+bp_csv_problem (const BpCsvCallbacks *callbacks, gpointer user_data, BpCsvInfo *info, int row,
+                gboolean is_error, const char *fmt, ...)
 {
   g_autofree char *msg = NULL;
   va_list ap;
@@ -36,9 +37,9 @@ problem (Reader *r, int row, gboolean is_error, const char *fmt, ...)
   msg = g_strdup_vprintf (fmt, ap);
   va_end (ap);
   if (is_error)
-    r->info->n_errors++;
-  if (r->callbacks->problem)
-    r->callbacks->problem (row, is_error, msg, r->user_data);
+    info->n_errors++;
+  if (callbacks->problem)
+    callbacks->problem (row, is_error, msg, user_data);
 }
 
 static void
@@ -84,7 +85,7 @@ decode_cells (Reader *r)
 
       if (strlen (cell) != len)
         {
-          problem (r, r->row, TRUE,
+          report_problem (r, r->row, TRUE,
                    _("column %u holds a NUL byte: this is not the text of a CSV file"), i + 1);
           return FALSE;
         }
@@ -93,7 +94,7 @@ decode_cells (Reader *r)
       utf8 = g_convert_with_iconv (cell, len, r->cp1252, &bytes_read, NULL, &error);
       if (utf8 == NULL)
         {
-          problem (r, r->row, TRUE,
+          report_problem (r, r->row, TRUE,
                    _("column %u: the byte 0x%02X cannot be read as text (the file is "
                      "neither UTF-8 nor Windows-1252)"),
                    i + 1, bytes_read < len ? (guchar) cell[bytes_read] : 0);
@@ -212,12 +213,12 @@ report_parse_error (Reader *r, struct csv_parser *p)
   guint column = r->cells->len + 1;
 
   if (p->pstate == CSV_STATE_FIELD_MIGHT_HAVE_ENDED)
-    problem (r, r->row, TRUE,
+    report_problem (r, r->row, TRUE,
              _("text after the closing quote of column %u: a quote inside a quoted cell "
                "must be doubled (\"\")"),
              column);
   else
-    problem (r, r->row, TRUE,
+    report_problem (r, r->row, TRUE,
              _("a quote inside column %u, which does not begin with a quote: put the whole "
                "cell in quotes and double the quotes inside it"),
              column);
@@ -248,13 +249,13 @@ bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
 
   if (len >= 4 && memcmp (data, "PK\x03\x04", 4) == 0)
     {
-      problem (&r, 0, TRUE, _("this is a workbook (.xlsx or another zipped file), not CSV: "
+      report_problem (&r, 0, TRUE, _("this is a workbook (.xlsx or another zipped file), not CSV: "
                               "save it from the spreadsheet as “CSV UTF-8”"));
       goto out;
     }
   if (len >= 8 && memcmp (data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
     {
-      problem (&r, 0, TRUE, _("this is an old Excel workbook (.xls), not CSV: save it from "
+      report_problem (&r, 0, TRUE, _("this is an old Excel workbook (.xls), not CSV: save it from "
                               "the spreadsheet as “CSV UTF-8”"));
       goto out;
     }
@@ -271,12 +272,12 @@ bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
           g_autofree char *prefix = g_convert (data, bytes_read, "UTF-8", "UTF-16", NULL,
                                                &written, NULL);
 
-          problem (&r, prefix ? line_of_offset (prefix, written) : 1, TRUE,
+          report_problem (&r, prefix ? line_of_offset (prefix, written) : 1, TRUE,
                    _("the text cannot be read: it starts as UTF-16 but is not valid UTF-16"));
           goto out;
         }
       info.encoding = BP_CSV_ENCODING_UTF16;
-      problem (&r, 0, FALSE, _("read as UTF-16"));
+      report_problem (&r, 0, FALSE, _("read as UTF-16"));
       data = from_utf16;
       len = written;
     }
@@ -292,7 +293,7 @@ bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
 
     if (nul)
       {
-        problem (&r, line_of_offset (data, nul - data), TRUE,
+        report_problem (&r, line_of_offset (data, nul - data), TRUE,
                  _("a NUL byte: this is not the text of a CSV file"));
         goto out;
       }
@@ -302,12 +303,12 @@ bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
       r.cp1252 = g_iconv_open ("UTF-8", "WINDOWS-1252");
       if (r.cp1252 == (GIConv) -1)
         {
-          problem (&r, 0, TRUE, _("the text is not UTF-8, and Windows-1252 is not available "
+          report_problem (&r, 0, TRUE, _("the text is not UTF-8, and Windows-1252 is not available "
                                   "to read it"));
           goto out;
         }
       info.encoding = BP_CSV_ENCODING_WINDOWS_1252;
-      problem (&r, 0, FALSE, _("read as Windows-1252"));
+      report_problem (&r, 0, FALSE, _("read as Windows-1252"));
     }
 
   text = normalise_line_ends (data, len, &text_len);
@@ -338,7 +339,7 @@ bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
           if (csv_error (&parser) == CSV_EPARSE)
             report_parse_error (&r, &parser);
           else
-            problem (&r, r.row, TRUE, "%s", csv_strerror (csv_error (&parser)));
+            report_problem (&r, r.row, TRUE, "%s", csv_strerror (csv_error (&parser)));
           /* Drop the record and go on from the next line, to find every
            * other error too. */
           csv_free (&parser);
@@ -348,7 +349,7 @@ bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
       pos += n;
     }
   if (!r.stopped && csv_fini (&parser, on_field_cb, on_record_cb, &r) != 0)
-    problem (&r, r.row, TRUE,
+    report_problem (&r, r.row, TRUE,
              _("a quoted cell (column %u) is never closed: everything from its opening "
                "quote to the end of the file is inside it"),
              r.cells->len + 1);

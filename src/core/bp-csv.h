@@ -54,4 +54,10 @@ typedef struct
 gboolean bp_csv_read (GBytes *bytes, const BpCsvCallbacks *callbacks, gpointer user_data,
                       BpCsvInfo *out_info);
 
+/* Reports a problem as the readers do: counted in @info when it is an
+ * error, then given to @callbacks. For readers of other formats that give
+ * their rows as records. */
+void bp_csv_problem (const BpCsvCallbacks *callbacks, gpointer user_data, BpCsvInfo *info, int row,
+                     gboolean is_error, const char *fmt, ...) G_GNUC_PRINTF (6, 7);
+
 G_END_DECLS

@@ -952,6 +952,18 @@ columns_complete (BpImportRun *run, GPtrArray *cols)
 /* Picks the header among the records read so far: the first that names
  * every required column; failing that, once HEADER_SEARCH_ROWS records
  * are in (or at the end, @final), the one that names the most. */
+int
+bp_import_header_score (BpImportRun *run, const BpCsvRecord *rec)
+{
+  g_autoptr (GPtrArray) cols = NULL;
+  int score;
+
+  if (bp_import_record_is_blank (rec))
+    return -1;
+  score = build_columns (run, rec->cells, rec->n_cells, rec->row, FALSE, &cols);
+  return cols && columns_complete (run, cols) ? G_MAXINT : score;
+}
+
 void
 bp_import_choose_header (BpImportRun *run, gboolean final)
 {

@@ -83,6 +83,7 @@ struct _BpImport
   GPtrArray *mappings; /* BpImportMapping*, in the order given */
   char *date;
   int fy_start_month;
+  char *sheet; /* of a workbook; NULL: the one with the header */
 };
 
 /* A risk as this source gives it (bp-import-risks.c). */
@@ -148,6 +149,7 @@ typedef struct
   GHashTable *risks_seen;           /* ref -> BpImportRiskSeen* (in this source) */
   BpImportRiskSeen *last_risk;
   gint64 heading_priority; /* from a heading row: "Priority 1: Leadership" */
+  gboolean from_workbook;  /* a sheet's rows end at their last cell */
   int next_risk_position;
   GHashTable *measures_by_ref;      /* ref -> BpMeasure* */
   GHashTable *measures_by_title;    /* folded title -> BpMeasure* (same objects) */
@@ -192,6 +194,9 @@ gboolean bp_import_record_is_blank (const BpCsvRecord *rec);
 /* bp-import-header.c: the fields and the header */
 const char *bp_import_field_name (BpImportKind kind, BpImportField field);
 void bp_import_choose_header (BpImportRun *run, gboolean final);
+/* How well @rec would do as the header: -1 blank, else the columns it
+ * names, G_MAXINT when it names every column the kind needs. */
+int bp_import_header_score (BpImportRun *run, const BpCsvRecord *rec);
 void bp_import_mapping_free (BpImportMapping *m);
 
 /* bp-import.c: messages, a row's values, what the importers share */

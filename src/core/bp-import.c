@@ -18,6 +18,7 @@
 #include "bp-import-private.h"
 #include "bp-query.h"
 #include "bp-rules.h"
+#include "bp-workbook.h"
 
 /* Messages kept in a report; the count goes on (a binary file could
  * otherwise make millions). */
@@ -412,10 +413,23 @@ bp_import_replace_int (int *field, int value, gboolean *changed)
 void
 bp_import_data_record (BpImportRun *run, const BpCsvRecord *rec)
 {
+  g_autofree char **padded = NULL;
+  BpCsvRecord padded_rec;
   BpImportRow r;
 
   if (bp_import_record_is_blank (rec))
     return;
+  if ((int) rec->n_cells < run->n_header_cells && run->from_workbook)
+    {
+      /* A sheet's row ends at its last cell: the rest are blank. */
+      padded = g_new0 (char *, run->n_header_cells + 1);
+      for (int i = 0; i < run->n_header_cells; i++)
+        padded[i] = i < (int) rec->n_cells ? rec->cells[i] : (char *) "";
+      padded_rec = *rec;
+      padded_rec.cells = padded;
+      padded_rec.n_cells = (guint) run->n_header_cells;
+      rec = &padded_rec;
+    }
   run->report->rows++;
 
   if (run->preview_rows && run->preview_rows->len < run->max_rows)
@@ -557,6 +571,7 @@ bp_import_finalize (GObject *object)
   g_free (self->source_name);
   g_ptr_array_unref (self->mappings);
   g_free (self->date);
+  g_free (self->sheet);
 
   G_OBJECT_CLASS (bp_import_parent_class)->finalize (object);
 }
@@ -771,6 +786,14 @@ bp_import_get_source_name (BpImport *self)
 }
 
 void
+bp_import_set_sheet (BpImport *self, const char *sheet)
+{
+  g_return_if_fail (BP_IS_IMPORT (self));
+  g_free (self->sheet);
+  self->sheet = g_strdup (sheet);
+}
+
+void
 bp_import_set_date (BpImport *self, const char *date)
 {
   g_return_if_fail (BP_IS_IMPORT (self));
@@ -884,14 +907,152 @@ run_init (BpImportRun *run, BpImport *self, BpDb *db, BpImportReport *report)
   run->values_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
+/* ------------------------------------------------------------ workbooks */
+
+/* A look at a sheet's first rows for the header, as a run would find it. */
+typedef struct
+{
+  BpImportRun *run;
+  int best;
+  int records;
+} SheetProbe;
+
+static gboolean
+probe_record_cb (const BpCsvRecord *rec, gpointer user_data)
+{
+  SheetProbe *probe = user_data;
+  int score = bp_import_header_score (probe->run, rec);
+
+  if (score < 0)
+    return TRUE;
+  probe->best = MAX (probe->best, score);
+  return probe->best != G_MAXINT && ++probe->records < HEADER_SEARCH_ROWS;
+}
+
+static void
+probe_problem_cb (int row, gboolean is_error, const char *message, gpointer user_data)
+{
+}
+
+/* The sheet to read when none is named: the first visible one whose
+ * header names every column the kind needs, else the one that names the
+ * most, else the first visible sheet. */
+static guint
+choose_sheet (BpImportRun *run, BpWorkbook *wb)
+{
+  static const BpCsvCallbacks callbacks = { probe_record_cb, probe_problem_cb };
+  guint n = bp_workbook_get_n_sheets (wb), chosen = G_MAXUINT;
+  int best = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      SheetProbe probe = { run, 0, 0 };
+
+      if (bp_workbook_get_sheet_hidden (wb, i))
+        continue;
+      if (chosen == G_MAXUINT)
+        chosen = i;
+      bp_workbook_read_sheet (wb, i, &callbacks, &probe, NULL);
+      if (probe.best > best)
+        {
+          best = probe.best;
+          chosen = i;
+        }
+      if (best == G_MAXINT)
+        break;
+    }
+  return chosen == G_MAXUINT ? 0 : chosen;
+}
+
+static char *
+sheet_list (BpWorkbook *wb)
+{
+  GString *names = g_string_new (NULL);
+
+  for (guint i = 0; i < bp_workbook_get_n_sheets (wb); i++)
+    if (!bp_workbook_get_sheet_hidden (wb, i))
+      g_string_append_printf (names, "%s“%s”", names->len ? ", " : "",
+                              bp_workbook_get_sheet_name (wb, i));
+  return g_string_free (names, FALSE);
+}
+
+/* The file's name says workbook: reading it as CSV would only give noise. */
+static gboolean
+named_as_workbook (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".xlsx") || g_str_has_suffix (lower, ".xlsm")
+         || g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".ods");
+}
+
+/* Reads a workbook's sheet through the run; FALSE when no sheet could be
+ * read (reported). Messages from here on name FILE:SHEET. */
+static gboolean
+run_workbook (BpImportRun *run, GBytes *bytes, BpCsvInfo *info)
+{
+  static const BpCsvCallbacks callbacks = { on_record_cb, on_problem_cb };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (BpWorkbook) wb = bp_workbook_open (bytes, &error);
+  int index;
+
+  if (wb == NULL)
+    {
+      bp_import_row_error (run, 0, "%s", error->message);
+      return FALSE;
+    }
+  if (run->imp->sheet)
+    {
+      index = bp_workbook_find_sheet (wb, run->imp->sheet);
+      if (index < 0)
+        {
+          g_autofree char *names = sheet_list (wb);
+
+          bp_import_row_error (run, 0, _("--sheet “%s”: the workbook has no such sheet (its "
+                                         "sheets: %s)"),
+                               run->imp->sheet, names);
+          return FALSE;
+        }
+    }
+  else
+    index = (int) choose_sheet (run, wb);
+
+  g_free (run->report->source);
+  run->report->source = g_strdup_printf ("%s:%s", bp_import_get_source_name (run->imp),
+                                         bp_workbook_get_sheet_name (wb, (guint) index));
+  run->source = run->report->source;
+  run->from_workbook = TRUE;
+  bp_workbook_read_sheet (wb, (guint) index, &callbacks, run, info);
+  return TRUE;
+}
+
 /* Reads the whole source through the run: the header, then every row. */
 static void
 run_source (BpImportRun *run, GBytes *bytes)
 {
   static const BpCsvCallbacks callbacks = { on_record_cb, on_problem_cb };
-  BpCsvInfo info;
+  BpCsvInfo info = { 0 };
 
-  bp_csv_read (bytes, &callbacks, run, &info);
+  switch (bp_workbook_sniff (bytes))
+    {
+    case BP_SOURCE_ZIP:
+    case BP_SOURCE_OLE:
+      if (!run_workbook (run, bytes, &info))
+        return;
+      break;
+    case BP_SOURCE_CSV:
+    default:
+      if (named_as_workbook (bp_import_get_source_name (run->imp)))
+        {
+          bp_import_row_error (run, 0,
+                               _("the name says workbook, but this is not one: it is damaged, "
+                                 "only partly copied, or text renamed; save it again from the "
+                                 "spreadsheet program"));
+          return;
+        }
+      bp_csv_read (bytes, &callbacks, run, &info);
+      break;
+    }
   if (!run->have_header && run->pending->len > 0)
     bp_import_choose_header (run, TRUE);
   /* Every row is a data row, a heading, unreadable (reported) or blank:

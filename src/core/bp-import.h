@@ -95,6 +95,11 @@ void bp_import_set_kind (BpImport *self, BpImportKind kind);
 void bp_import_set_source_path (BpImport *self, const char *path);
 void bp_import_set_source_bytes (BpImport *self, GBytes *bytes, const char *display_name);
 const char *bp_import_get_source_name (BpImport *self);
+/* The sheet of a workbook source (.xlsx, .ods) to read, by its name in
+ * any case; NULL (the default): the first sheet whose header names the
+ * kind's columns. Messages then name the source as FILE:SHEET. A CSV
+ * source has no sheets and ignores it. */
+void bp_import_set_sheet (BpImport *self, const char *sheet);
 
 /* Says which field a column fills, overriding what its header suggests:
  * @header is matched ignoring case, spacing and punctuation; @field is a

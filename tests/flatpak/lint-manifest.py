@@ -48,6 +48,7 @@ MODULES = {
     "libxlsxwriter": "libxlsxwriter",
     "csv": "libcsv",
     "libcsv": "libcsv",
+    "libgsf-1": "libgsf",
 }
 
 BUILDSYSTEMS = {"autotools", "cmake", "cmake-ninja", "meson", "simple", "qmake"}

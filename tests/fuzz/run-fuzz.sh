@@ -18,6 +18,14 @@
 #           of the write into an in-memory programme, rolled back. The
 #           first byte chooses the kind and options. Seeds:
 #           tests/fixtures/import/*.csv; dictionary: import.dict.
+#   workbook tests/fuzz/fuzz-workbook.c: the .xlsx and .ods reader, and
+#           the import's choice of sheet and header from it. The first
+#           byte says whether the rest is a whole file or one part (a
+#           sheet, the shared strings, the styles, workbook.xml, an .ods's
+#           content.xml) of an archive otherwise whole, since most
+#           mutations of a zip only break its checksums. Seeds:
+#           tests/fixtures/workbooks, whole and part by part; dictionary:
+#           workbook.dict.
 #   open    tests/fuzz/fuzz-open.c: the bytes as a .boardpack file in
 #           /dev/shm, through what `boardpack check`, `export` and `pack`
 #           do with it: open read-only, upgrade an older file,
@@ -53,7 +61,7 @@
 #
 # Environment:
 #   BP_FUZZ_DIR=DIR          work folder (default _build-fuzz)
-#   BP_FUZZ_TARGETS="A B"    which targets, in order (default "import open")
+#   BP_FUZZ_TARGETS="A B"    which targets, in order (default "import open workbook")
 #   CC=clang                 the compiler (must be clang, with libclang-rt-14-dev)
 #
 # shellcheck disable=SC2086,SC2089,SC2090,SC3013
@@ -67,7 +75,7 @@ seconds=${1:-60}
 [ $# -gt 0 ] && shift
 [ "${1:-}" = "--" ] && shift
 work=${BP_FUZZ_DIR:-$top/_build-fuzz}
-targets=${BP_FUZZ_TARGETS:-import open}
+targets=${BP_FUZZ_TARGETS:-import open workbook}
 cc=${CC:-clang}
 case $cc in *clang*) ;; *) cc=clang ;; esac
 
@@ -75,7 +83,7 @@ command -v "$cc" >/dev/null 2>&1 || { echo "run-fuzz: clang is not installed (to
 mkdir -p "$work/artifacts" "$work/obj" "$work/gen"
 
 # ------------------------------------------------------------------ build
-pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo cairo-pdf cairo-svg pangocairo libqpdf xlsxwriter"
+pkgs="glib-2.0 gobject-2.0 gio-2.0 sqlite3 cairo cairo-pdf cairo-svg pangocairo libqpdf xlsxwriter libgsf-1 libxml-2.0"
 cflags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
   -DGETTEXT_PACKAGE=\"boardpack\" -DLOCALEDIR=\"/usr/share/locale\" -DBP_VERSION=\"fuzz\"
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
@@ -157,6 +165,31 @@ seed_open() {
   mkdir -p "$work/corpus-open"
 }
 
+seed_workbook() {
+  corpus=$work/corpus-workbook
+  mkdir -p "$corpus"
+  # Each workbook whole (slot 0), and each of its parts in its slot:
+  # 1 sheets, 2 shared strings, 3 styles, 4 workbook.xml, 5 an .ods's content.
+  part() { slot=$1; out=$2; shift 2
+    [ -f "$out" ] || { printf "\\$(printf '%03o' "$slot")" > "$out"; cat >> "$out"; }; }
+  for f in "$top"/tests/fixtures/workbooks/*.xlsx "$top"/tests/fixtures/workbooks/*.ods \
+           "$top"/tests/fixtures/workbooks/*.xls "$top"/tests/fixtures/workbooks/*.zip; do
+    b=$(basename "$f")
+    part 0 "$corpus/seed-$b" < "$f"
+    for p in $(unzip -Z1 "$f" 2>/dev/null); do
+      case $p in
+        xl/worksheets/*.xml) slot=1 ;;
+        xl/sharedStrings.xml) slot=2 ;;
+        xl/styles.xml) slot=3 ;;
+        xl/workbook.xml) slot=4 ;;
+        content.xml) slot=5 ;;
+        *) continue ;;
+      esac
+      unzip -p "$f" "$p" | part $slot "$corpus/seed-$b-$(echo "$p" | tr / _)"
+    done
+  done
+}
+
 # ------------------------------------------------------------------- runs
 # Third-party leaks (lsan.supp): fontconfig's cache, cairo 1.16's SVG surface.
 LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$here/lsan.supp}
@@ -214,7 +247,13 @@ open (sample copies): crashed, see $work/open-sample.log"
       max=$(find "$work/seeds-open" -type f -size +0 -exec wc -c {} + | awk '$2 != "total" && $1 > m { m = $1 } END { print m + 4096 }')
       run_target open -max_len="$max" -dict="$here/open.dict" "$@" corpus-open seeds-open
       ;;
-    *) echo "run-fuzz: unknown target $target (import, open)" >&2; exit 2 ;;
+    workbook)
+      link "$work/fuzz-workbook" "$here/fuzz-workbook.c" -fsanitize=fuzzer
+      seed_workbook
+      [ "$seconds" -gt 0 ] || continue
+      run_target workbook -max_len=16384 -dict="$here/workbook.dict" "$@" corpus-workbook
+      ;;
+    *) echo "run-fuzz: unknown target $target (import, open, workbook)" >&2; exit 2 ;;
   esac
 done
 
