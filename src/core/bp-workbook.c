@@ -56,6 +56,7 @@ struct _BpWorkbook
   GsfInfile *zip;
   Format format;
   GsfInput *workbook_part; /* .xlsx: xl/workbook.xml, for its relationships */
+  char *workbook_dir;      /* its folder in the archive ("xl") */
   GPtrArray *sheets;       /* Sheet* */
   gboolean date1904;
   GPtrArray *shared;  /* char*: the shared strings */
@@ -572,6 +573,75 @@ refuse_ole (BpWorkbook *wb, GError **error)
                    "import that"));
 }
 
+/* A part of the archive by its path, '/'-separated, with "." and ".."
+ * resolved; NULL when it is not there. The folders are walked here, one
+ * by one, rather than by libgsf's helpers, which assert when a name on
+ * the way is a file (as in a damaged or crafted archive). */
+static GsfInput *
+open_path (BpWorkbook *wb, const char *dir, const char *path, char **out_dir)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new ();
+  g_auto (GStrv) dir_names = g_strsplit (path[0] == '/' ? "" : dir, "/", -1);
+  g_auto (GStrv) path_names = g_strsplit (path, "/", -1);
+  GsfInfile *folder;
+
+  for (guint k = 0; k < 2; k++)
+    for (char **n = k == 0 ? dir_names : path_names; *n; n++)
+      {
+        if (**n == '\0' || strcmp (*n, ".") == 0)
+          continue;
+        if (strcmp (*n, "..") == 0)
+          {
+            if (names->len > 0)
+              g_ptr_array_set_size (names, (int) names->len - 1);
+            continue;
+          }
+        g_ptr_array_add (names, *n);
+      }
+  if (names->len == 0)
+    return NULL;
+
+  folder = g_object_ref (wb->zip);
+  for (guint i = 0; i < names->len; i++)
+    {
+      GsfInput *child = gsf_infile_child_by_name (folder, g_ptr_array_index (names, i));
+
+      g_object_unref (folder);
+      if (child == NULL)
+        return NULL;
+      if (i == names->len - 1)
+        {
+          if (out_dir)
+            {
+              g_ptr_array_set_size (names, (int) names->len - 1);
+              g_ptr_array_add (names, NULL);
+              *out_dir = g_strjoinv ("/", (char **) names->pdata);
+            }
+          return child;
+        }
+      if (!GSF_IS_INFILE (child))
+        {
+          g_object_unref (child);
+          return NULL;
+        }
+      folder = GSF_INFILE (child);
+    }
+  g_assert_not_reached ();
+}
+
+/* The part a relationship names, from the folder @dir of the part it is
+ * a relationship of; NULL for an external target or a missing part. */
+static GsfInput *
+open_rel (BpWorkbook *wb, const char *dir, GsfOpenPkgRel *rel, char **out_dir)
+{
+  const char *target;
+
+  if (rel == NULL || gsf_open_pkg_rel_is_extern (rel)
+      || (target = gsf_open_pkg_rel_get_target (rel)) == NULL)
+    return NULL;
+  return open_path (wb, dir, target, out_dir);
+}
+
 static gboolean
 open_xlsx (BpWorkbook *wb, GError **error)
 {
@@ -589,13 +659,14 @@ open_xlsx (BpWorkbook *wb, GError **error)
 
   for (guint i = 0; i < G_N_ELEMENTS (office_document) && wb->workbook_part == NULL; i++)
     wb->workbook_part
-        = gsf_open_pkg_open_rel_by_type (GSF_INPUT (wb->zip), office_document[i], NULL);
+        = open_rel (wb, "", gsf_open_pkg_lookup_rel_by_type (GSF_INPUT (wb->zip), office_document[i]),
+                    &wb->workbook_dir);
   if (wb->workbook_part == NULL)
-    wb->workbook_part = gsf_infile_child_by_vname (wb->zip, "xl", "workbook.xml", NULL);
+    wb->workbook_part = open_path (wb, "", "xl/workbook.xml", &wb->workbook_dir);
   if (wb->workbook_part == NULL)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   _ ("a zip archive that holds no workbook: save the spreadsheet as an Excel "
+                   _("a zip archive that holds no workbook: save the spreadsheet as an Excel "
                       "workbook (.xlsx), an OpenDocument spreadsheet (.ods) or CSV"));
       return FALSE;
     }
@@ -632,8 +703,8 @@ open_xlsx (BpWorkbook *wb, GError **error)
   if (!is_workbook || wb->sheets->len == 0)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   is_workbook ? _ ("the workbook has no sheets")
-                               : _ ("a zip archive that holds no workbook: save the spreadsheet "
+                   is_workbook ? _("the workbook has no sheets")
+                               : _("a zip archive that holds no workbook: save the spreadsheet "
                                     "as an Excel workbook (.xlsx), an OpenDocument spreadsheet "
                                     "(.ods) or CSV"));
       return FALSE;
@@ -641,7 +712,8 @@ open_xlsx (BpWorkbook *wb, GError **error)
 
   for (guint i = 0; i < G_N_ELEMENTS (shared_strings); i++)
     {
-      GsfInput *in = gsf_open_pkg_open_rel_by_type (wb->workbook_part, shared_strings[i], NULL);
+      GsfInput *in = open_rel (
+          wb, wb->workbook_dir, gsf_open_pkg_lookup_rel_by_type (wb->workbook_part, shared_strings[i]), NULL);
 
       if (in)
         {
@@ -651,7 +723,8 @@ open_xlsx (BpWorkbook *wb, GError **error)
     }
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
     {
-      GsfInput *in = gsf_open_pkg_open_rel_by_type (wb->workbook_part, styles[i], NULL);
+      GsfInput *in = open_rel (
+          wb, wb->workbook_dir, gsf_open_pkg_lookup_rel_by_type (wb->workbook_part, styles[i]), NULL);
 
       if (in)
         {
@@ -672,7 +745,7 @@ open_ods (BpWorkbook *wb, GError **error)
   if (content == NULL)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   _ ("the OpenDocument spreadsheet has no content.xml: it is damaged"));
+                   _("the OpenDocument spreadsheet has no content.xml: it is damaged"));
       return FALSE;
     }
   r = xml_reader_new (content);
@@ -691,7 +764,7 @@ open_ods (BpWorkbook *wb, GError **error)
     xmlFreeTextReader (r);
   if (wb->sheets->len == 0)
     {
-      g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _ ("the workbook has no sheets"));
+      g_set_error (error, BP_ERROR, BP_ERROR_INVALID, _("the workbook has no sheets"));
       return FALSE;
     }
   return TRUE;
@@ -744,8 +817,8 @@ workbook_open (GBytes *bytes, GError **error)
   if (wb->zip == NULL)
     {
       g_set_error (error, BP_ERROR, BP_ERROR_INVALID,
-                   _ ("the workbook is damaged: it is not a zip archive that can be read (%s)"),
-                   local ? local->message : _ ("unknown error"));
+                   _("the workbook is damaged: it is not a zip archive that can be read (%s)"),
+                   local ? local->message : _("unknown error"));
       bp_workbook_free (wb);
       return NULL;
     }
@@ -774,6 +847,7 @@ bp_workbook_free (BpWorkbook *wb)
   if (wb == NULL)
     return;
   g_clear_object (&wb->workbook_part);
+  g_free (wb->workbook_dir);
   g_clear_object (&wb->zip);
   g_clear_object (&wb->source);
   g_bytes_unref (wb->bytes);
@@ -854,7 +928,7 @@ put_cell (Reading *rd, int row, guint column, char *text, gboolean from_formula)
       g_autofree char *where = bp_workbook_cell_name (column, row);
 
       report_problem (rd, row, TRUE,
-                      _ ("cell %s: its formula gives the error %s; correct it and save again"),
+                      _("cell %s: its formula gives the error %s; correct it and save again"),
                       where, text);
     }
   else if (text && (text[0] == '=' || text[0] == '@') && text[1])
@@ -866,7 +940,7 @@ put_cell (Reading *rd, int row, guint column, char *text, gboolean from_formula)
        * later export: refused here, as the exports neutralise it there. */
       report_problem (
           rd, row, TRUE,
-          _ ("cell %s holds text that a spreadsheet would run as a formula (“%s”): remove "
+          _("cell %s holds text that a spreadsheet would run as a formula (“%s”): remove "
              "the leading “%c” and save again"),
           where, start, text[0]);
     }
@@ -989,7 +1063,7 @@ xlsx_cell_text (Reading *rd, xmlTextReaderPtr r, int row, guint column, gboolean
       {
         g_autofree char *where = bp_workbook_cell_name (column, row);
 
-        report_problem (rd, row, TRUE, _ ("cell %s: the workbook is damaged (text %s is missing)"),
+        report_problem (rd, row, TRUE, _("cell %s: the workbook is damaged (text %s is missing)"),
                         where, value);
       }
       return NULL;
@@ -1048,12 +1122,12 @@ xlsx_read_rows (Reading *rd, xmlTextReaderPtr r)
       row = attribute_int (r, "r", row + 1);
       if (row < 1 || row > MAX_ROWS)
         {
-          report_problem (rd, 0, TRUE, _ ("the sheet is damaged: it has a row numbered %d"), row);
+          report_problem (rd, 0, TRUE, _("the sheet is damaged: it has a row numbered %d"), row);
           return;
         }
       if (row <= last)
         {
-          report_problem (rd, row, TRUE, _ ("the sheet is damaged: row %d comes after row %d"), row,
+          report_problem (rd, row, TRUE, _("the sheet is damaged: row %d comes after row %d"), row,
                           last);
           return;
         }
@@ -1073,7 +1147,7 @@ xlsx_read_rows (Reading *rd, xmlTextReaderPtr r)
             if (ref && !(parse_cell_ref (ref, &column, &ref_row) && ref_row == row))
               {
                 report_problem (rd, row, TRUE,
-                                _ ("the sheet is damaged: a cell of row %d is named “%s”"), row,
+                                _("the sheet is damaged: a cell of row %d is named “%s”"), row,
                                 ref);
                 column = MAX_COLUMNS;
               }
@@ -1090,7 +1164,7 @@ xlsx_read_rows (Reading *rd, xmlTextReaderPtr r)
       emit_row (rd, row);
     }
   if (status < 0)
-    report_problem (rd, 0, TRUE, _ ("the sheet is damaged: its XML cannot be read after row %d"),
+    report_problem (rd, 0, TRUE, _("the sheet is damaged: its XML cannot be read after row %d"),
                     row);
 }
 
@@ -1314,10 +1388,11 @@ read_sheet (BpWorkbook *wb, guint index, const BpCsvCallbacks *callbacks, gpoint
   if (wb->format == FORMAT_XLSX)
     {
       Sheet *s = g_ptr_array_index (wb->sheets, index);
-      GsfInput *part = gsf_open_pkg_open_rel_by_id (wb->workbook_part, s->part, NULL);
+      GsfInput *part = open_rel (wb, wb->workbook_dir,
+                                 gsf_open_pkg_lookup_rel_by_id (wb->workbook_part, s->part), NULL);
 
       if (part == NULL)
-        report_problem (&rd, 0, TRUE, _ ("the workbook is damaged: sheet “%s” is missing"),
+        report_problem (&rd, 0, TRUE, _("the workbook is damaged: sheet “%s” is missing"),
                         s->name);
       else
         {
