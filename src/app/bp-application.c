@@ -324,10 +324,18 @@ import_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   dialog = gtk_file_chooser_native_new (_("Import from a Spreadsheet"), parent,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Preview"), _("_Cancel"));
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Spreadsheets saved as CSV"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.CSV");
+  gtk_file_filter_set_name (filter, _("Spreadsheets (.xlsx, .ods, .csv)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xlsm");
+  gtk_file_filter_add_suffix (filter, "ods");
+  /* An .xls is offered too, so that choosing it gives the message that
+   * says how to save it as .xlsx. */
+  gtk_file_filter_add_suffix (filter, "xls");
   gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter,
+                                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.spreadsheet");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect (dialog, "response", G_CALLBACK (on_import_response_cb), self);

@@ -949,9 +949,6 @@ columns_complete (BpImportRun *run, GPtrArray *cols)
   return TRUE;
 }
 
-/* Picks the header among the records read so far: the first that names
- * every required column; failing that, once HEADER_SEARCH_ROWS records
- * are in (or at the end, @final), the one that names the most. */
 int
 bp_import_header_score (BpImportRun *run, const BpCsvRecord *rec)
 {
@@ -964,6 +961,9 @@ bp_import_header_score (BpImportRun *run, const BpCsvRecord *rec)
   return cols && columns_complete (run, cols) ? G_MAXINT : score;
 }
 
+/* Picks the header among the records read so far: the first that names
+ * every required column; failing that, once HEADER_SEARCH_ROWS records
+ * are in (or at the end, @final), the one that names the most. */
 void
 bp_import_choose_header (BpImportRun *run, gboolean final)
 {
