@@ -84,9 +84,15 @@ gsf_warning_cb (const char *domain, GLogLevelFlags level, const char *message, g
   g_log_default_handler (domain, G_LOG_LEVEL_DEBUG, message, data);
 }
 
+static guint xml_handler;
+
 static guint
 quiet_gsf_begin (void)
 {
+  /* libgsf's parser of the relationships says "XML" criticals about bad
+   * XML (an empty .rels), then fails cleanly. */
+  xml_handler = g_log_set_handler ("XML", G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING,
+                                   gsf_warning_cb, NULL);
   return g_log_set_handler (NULL, G_LOG_LEVEL_WARNING, gsf_warning_cb, NULL);
 }
 
@@ -94,6 +100,7 @@ static void
 quiet_gsf_end (guint handler)
 {
   g_log_remove_handler (NULL, handler);
+  g_log_remove_handler ("XML", xml_handler);
 }
 
 /* --------------------------------------------------------- XML reading */
