@@ -580,7 +580,7 @@ test_migrate_v1 (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (bp_db_get_backup_path (f->db));
   g_assert_cmpint (bp_test_sql_int (bp_db_get_backup_path (f->db), "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (bp_test_sql_int (f->path, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (bp_test_sql_int (f->path, "PRAGMA user_version"), ==, BP_SCHEMA_VERSION);
   {
     g_autofree char *integrity = bp_test_sql_text (f->path, "PRAGMA integrity_check");
 

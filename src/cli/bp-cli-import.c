@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 
 #include "bp-cli-import.h"
+#include "bp-cli-requests.h"
 #include "bp-cli.h"
 #include "bp-db.h"
 #include "bp-import.h"
@@ -27,11 +28,14 @@ bp_cli_import (int argc, char **argv)
 {
   g_autofree char *kind_text = NULL, *date = NULL, *sheet = NULL;
   g_auto (GStrv) maps = NULL;
-  gboolean dry_run = FALSE;
+  gboolean dry_run = FALSE, accept_newer = FALSE;
   GOptionEntry entries[] = {
     { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind_text,
-      N_("What the spreadsheet holds: actions (default), risks, measures or updates"),
+      N_("What the spreadsheet holds: actions (default), risks, measures, updates, or returns "
+         "(owners' filled update requests, several at once)"),
       N_("KIND") },
+    { "accept-newer", 0, 0, G_OPTION_ARG_NONE, &accept_newer,
+      N_("Returns: merge rows whose action has had an update since the request"), NULL },
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("The field a column fills, overriding its header (repeatable; FIELD “ignore” drops it)"),
       N_("COLUMN=FIELD") },
@@ -58,12 +62,26 @@ bp_cli_import (int argc, char **argv)
                                        "nothing."));
   if (!g_option_context_parse (ctx, &argc, &argv, &error))
     return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS, "%s", error->message);
+  if (kind_text && g_str_equal (kind_text, "returns"))
+    {
+      if (argc - 1 < 2)
+        return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
+                                   _("expected FILE and at least one RETURN.xlsx, got %d "
+                                     "argument(s)"), argc - 1);
+      if (maps || sheet)
+        return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
+                                   _("--map and --sheet do not apply to returns"));
+      if (date && !bp_date_is_valid (date))
+        return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
+                                   _("--date “%s” is not a date (YYYY-MM-DD)"), date);
+      return bp_cli_import_returns (argc, argv, date, accept_newer, dry_run);
+    }
   if (argc - 1 != 2)
     return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
                                _("expected 2 arguments (FILE SOURCE), got %d"), argc - 1);
   if (kind_text && !bp_import_kind_parse (kind_text, &kind))
     return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,
-                               _("--kind “%s”: use actions, risks, measures or updates"),
+                               _("--kind “%s”: use actions, risks, measures, updates or returns"),
                                kind_text);
   if (date && !bp_date_is_valid (date))
     return bp_cli_usage_error ("import", BP_CLI_IMPORT_SYNOPSIS,

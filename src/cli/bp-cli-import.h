@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 /* For the verb table: the arguments after "import". */
 #define BP_CLI_IMPORT_SYNOPSIS \
   "FILE SOURCE [--kind actions|risks|measures|updates] [--map COLUMN=FIELD ...] " \
-  "[--sheet NAME] [--dry-run] [--date YYYY-MM-DD]"
+  "[--sheet NAME] [--dry-run] [--date YYYY-MM-DD] | " \
+  "FILE RETURN.xlsx ... --kind returns [--accept-newer] [--dry-run] [--date YYYY-MM-DD]"
 
 /* argv[0] is "import". Prints the report on stdout, every problem on
  * stderr as SOURCE:LINE: message; returns the exit code (0, 64 usage, 65

@@ -1,9 +1,10 @@
-/* bp-cli.c: the verbs new, check, sample, update and snapshot. */
+/* bp-cli.c: the verbs new, check, sample, update and snapshot, and the table of all verbs. */
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "bp-cli-export.h"
 #include "bp-cli-import.h"
+#include "bp-cli-requests.h"
 #include "bp-cli.h"
 #include "bp-db.h"
 #include "bp-pack.h"
@@ -37,6 +38,7 @@ static const Verb verbs[] = {
   { "pack", N_("FILE -o OUT.pdf [--meeting YYYY-MM-DD] [--language en|cy|bilingual]"), verb_pack },
   { "import", N_(BP_CLI_IMPORT_SYNOPSIS), bp_cli_import },
   { "export", N_(BP_CLI_EXPORT_SYNOPSIS), bp_cli_export },
+  { "requests", N_(BP_CLI_REQUESTS_SYNOPSIS), bp_cli_requests },
 };
 
 void

@@ -51,7 +51,8 @@ static const char *const undo_tables[] = {
   "progress_update", "risk", "mitigation", "risk_action", "risk_band", "measure",
   "measure_value", "action_measure", "meeting", "snapshot", "snapshot_action",
   "snapshot_risk", "snapshot_priority", "snapshot_milestone", "snapshot_mitigation",
-  "snapshot_risk_band", "snapshot_measure", "snapshot_measure_value", NULL,
+  "snapshot_risk_band", "snapshot_measure", "snapshot_measure_value", "update_request",
+  "update_request_action", NULL,
 };
 
 enum

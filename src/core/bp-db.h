@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 /* "BPAK": PRAGMA application_id of every .boardpack file. */
 #define BP_APPLICATION_ID 0x4250414B
-#define BP_SCHEMA_VERSION 2
+#define BP_SCHEMA_VERSION 3
 
 #define BP_TYPE_DB (bp_db_get_type ())
 G_DECLARE_FINAL_TYPE (BpDb, bp_db, BP, DB, GObject)

@@ -13,7 +13,7 @@
  * each update, each row of PRAGMA integrity_check). */
 #define RAG_CHECK "CHECK (rag = 'N' OR rag = 'R' OR rag = 'A' OR rag = 'G' OR rag = 'B')"
 
-/* The current schema (version 2), which a new file gets directly. Dates
+/* The current schema (version 3), which a new file gets directly. Dates
  * are ISO text so that they sort and compare as strings; RAG is a single
  * letter (N R A G B). migrate_1_to_2 gives a version 1 file the same
  * columns (tests/test-state.c compares the two). */
@@ -50,6 +50,32 @@
   "  value_id INTEGER NOT NULL, measure_id INTEGER NOT NULL, period TEXT NOT NULL," \
   "  period_end TEXT NOT NULL, value REAL, note TEXT," \
   "  PRIMARY KEY (snapshot_id, value_id)) WITHOUT ROWID;"
+
+/* Update requests (schema version 3): a request is one workbook sent to
+ * an owner (or to an organisation, for its owners) for a meeting; its
+ * token, kept in the workbook's hidden sheet, names it when the workbook
+ * comes back. update_request_action holds each action asked about, with
+ * its latest update when the request was made and the update the return
+ * added; audit_mark is the audit log's last entry then, so that an update
+ * entered after it, not by a return of this request, makes the return a
+ * conflict. Neither table is audited: what a return changes, the updates
+ * and the revised dates, is. */
+#define REQUEST_TABLES_V3 \
+  "CREATE TABLE update_request (" \
+  "  id INTEGER PRIMARY KEY, token TEXT NOT NULL UNIQUE, made_at TEXT NOT NULL," \
+  "  meeting_date TEXT, due_date TEXT," \
+  "  person_id INTEGER REFERENCES person ON DELETE SET NULL," \
+  "  organisation_id INTEGER REFERENCES organisation ON DELETE SET NULL," \
+  "  recipient TEXT NOT NULL, email TEXT, file_name TEXT NOT NULL," \
+  "  audit_mark INTEGER NOT NULL DEFAULT 0, returned_at TEXT);" \
+  "CREATE INDEX update_request_meeting ON update_request (meeting_date);" \
+  "CREATE TABLE update_request_action (" \
+  "  request_id INTEGER NOT NULL REFERENCES update_request ON DELETE CASCADE," \
+  "  action_id INTEGER NOT NULL REFERENCES action ON DELETE CASCADE," \
+  "  owner_name TEXT, latest_update_id INTEGER," \
+  "  returned_update_id INTEGER REFERENCES progress_update ON DELETE SET NULL," \
+  "  returned_at TEXT," \
+  "  PRIMARY KEY (request_id, action_id)) WITHOUT ROWID;"
 
 static const char schema_current[] =
   "CREATE TABLE programme ("
@@ -182,6 +208,7 @@ static const char schema_current[] =
   "  action_refs TEXT," /* the linked actions' references, one a line, in plan order */
   "  PRIMARY KEY (snapshot_id, risk_id)) WITHOUT ROWID;"
   SNAPSHOT_TABLES_V2
+  REQUEST_TABLES_V3
   /* Who the audit log names: set by the application before each write,
    * because a trigger cannot ask. */
   "CREATE TABLE audit_actor (id INTEGER PRIMARY KEY CHECK (id = 1), name TEXT,"
@@ -710,12 +737,20 @@ migrate_1_to_2 (sqlite3 *db, GError **error)
   return TRUE;
 }
 
+/* Version 3 adds update requests and their returns: new tables only. */
+static gboolean
+migrate_2_to_3 (sqlite3 *db, GError **error)
+{
+  return bp_sql_exec (db, REQUEST_TABLES_V3, _("Upgrading the file"), error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 /* migrations[n] upgrades version n to n + 1. */
 static const MigrationFunc migrations[] = {
   migrate_0_to_1,
   migrate_1_to_2,
+  migrate_2_to_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == BP_SCHEMA_VERSION);
