@@ -121,13 +121,20 @@ file_name_for (const char *recipient, const char *meeting_date, GHashTable *take
   for (const char *p = recipient; *p; p++)
     g_string_append_c (base, strchr ("/\\:*?\"<>|", *p) || (guchar) *p < 32 ? '-' : *p);
   name = g_strdup_printf ("%s.xlsx", base->str);
-  for (int i = 2; g_hash_table_contains (taken, name); i++)
+  /* Names that differ only in case are one file on some file systems. */
+  for (int i = 2;; i++)
     {
+      char *folded = g_utf8_casefold (name, -1);
+
+      if (!g_hash_table_contains (taken, folded))
+        {
+          g_hash_table_add (taken, folded);
+          return name;
+        }
+      g_free (folded);
       g_free (name);
       name = g_strdup_printf ("%s (%d).xlsx", base->str, i);
     }
-  g_hash_table_add (taken, g_utf8_casefold (name, -1));
-  return name;
 }
 
 static BpRequest *
