@@ -184,34 +184,57 @@ cell (char **cells, int col)
   return cells[col] && *cells[col] ? cells[col] : NULL;
 }
 
-/* Whether @text is @column's heading in English, Welsh or both. */
+/* Whether @text is @msgid in one of the languages a request may be
+ * written in: English, Welsh, or both as a bilingual workbook joins them. */
 static gboolean
-is_heading (const char *text, BpRequestColumn column)
+is_text_of (const char *text, const char *msgid)
 {
-  const char *msgid = bp_request_column_heading (column);
-  g_autofree char *folded = NULL;
-  g_autofree char *cy = NULL, *both = NULL, *both_plain = NULL;
-  const char *variants[3];
+  g_autofree char *folded = NULL, *both = NULL;
+  BpLanguage previous;
 
   if (text == NULL)
     return FALSE;
   folded = bp_import_fold_name (text);
-  cy = bp_import_fold_name (bp_tr_in (BP_LANGUAGE_CY, msgid));
-  both = bp_tr_join (bp_tr_in (BP_LANGUAGE_CY, msgid), msgid);
-  both_plain = bp_tr_strip_marks (both);
-  g_free (both);
-  both = bp_import_fold_name (both_plain);
-  variants[0] = msgid;
-  variants[1] = cy;
-  variants[2] = both;
-  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
-    {
-      g_autofree char *v = bp_import_fold_name (variants[i]);
+  previous = bp_tr_push (BP_LANGUAGE_BILINGUAL);
+  both = bp_tr_strip_marks (bp_tr (msgid));
+  bp_tr_pop (previous);
+  {
+    const char *variants[] = { msgid, bp_tr_in (BP_LANGUAGE_CY, msgid), both };
 
-      if (g_str_equal (folded, v))
-        return TRUE;
-    }
+    for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+      {
+        g_autofree char *v = bp_import_fold_name (variants[i]);
+
+        if (g_str_equal (folded, v))
+          return TRUE;
+      }
+  }
   return FALSE;
+}
+
+static gboolean
+is_heading (const char *text, BpRequestColumn column)
+{
+  return is_text_of (text, bp_request_column_heading (column));
+}
+
+/* A status as the New RAG list offers it (in the workbook's language),
+ * or as the CSV import reads one. */
+static gboolean
+parse_status (const char *text, BpRag *out)
+{
+  static const struct { const char *msgid; BpRag rag; } words[] = {
+    { N_("Blue"), BP_RAG_BLUE }, { N_("Green"), BP_RAG_GREEN }, { N_("Amber"), BP_RAG_AMBER },
+    { N_("Red"), BP_RAG_RED }, { N_("Not started"), BP_RAG_NOT_STARTED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (is_text_of (text, words[i].msgid))
+      {
+        *out = words[i].rag;
+        return TRUE;
+      }
+  return bp_import_parse_rag (text, out);
 }
 
 /* Finds the header row among the records: the first with a Ref and a
@@ -365,7 +388,7 @@ read_row (Reader *rd, char **cells, int row)
     {
       g_autofree char *name = bp_workbook_cell_name (rd->col[BP_REQUEST_COL_NEW_RAG], row);
 
-      if (bp_import_parse_rag (rag_text, &r->rag))
+      if (parse_status (rag_text, &r->rag))
         r->has_rag = TRUE;
       else
         {
@@ -520,9 +543,10 @@ same_text (const char *a, const unsigned char *b)
   return g_strcmp0 (a ? a : "", b ? (const char *) b : "") == 0;
 }
 
-/* Whether update @id says what @r says. */
+/* Whether update @id says what @r says (its RAG only when the row gives
+ * one: without, the update took the action's RAG of the day). */
 static gboolean
-update_matches (BpDb *db, gint64 id, const ReturnRow *r, BpRag rag, GError **error)
+update_matches (BpDb *db, gint64 id, const ReturnRow *r, GError **error)
 {
   sqlite3_stmt *stmt;
   gboolean same;
@@ -533,7 +557,7 @@ update_matches (BpDb *db, gint64 id, const ReturnRow *r, BpRag rag, GError **err
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   same = sqlite3_step (stmt) == SQLITE_ROW
-         && sqlite3_column_text (stmt, 0)[0] == bp_rag_to_letter (rag)
+         && (!r->has_rag || sqlite3_column_text (stmt, 0)[0] == bp_rag_to_letter (r->rag))
          && same_text (r->commentary, sqlite3_column_text (stmt, 1))
          && same_text (r->next_steps, sqlite3_column_text (stmt, 2))
          && same_text (r->asks, sqlite3_column_text (stmt, 3));
@@ -545,7 +569,7 @@ update_matches (BpDb *db, gint64 id, const ReturnRow *r, BpRag rag, GError **err
  * request), other than @except: its id (0: none), date and author. */
 static gint64
 update_since (BpDb *db, gint64 action_id, gint64 audit_mark, gint64 except, char **out_date,
-              char **out_author)
+              char **out_author, GError **error)
 {
   sqlite3_stmt *stmt;
   gint64 id = 0;
@@ -556,9 +580,9 @@ update_since (BpDb *db, gint64 action_id, gint64 audit_mark, gint64 except, char
                               " JOIN progress_update u ON u.id = au.entity_id"
                               " WHERE au.id > ?2 AND au.entity = 'progress_update'"
                               " AND au.op = 'insert' AND u.action_id = ?1 AND u.id IS NOT ?3"
-                              " ORDER BY au.id DESC LIMIT 1", NULL);
+                              " ORDER BY au.id DESC LIMIT 1", error);
   if (stmt == NULL)
-    return 0;
+    return -1;
   sqlite3_bind_int64 (stmt, 1, action_id);
   sqlite3_bind_int64 (stmt, 2, audit_mark);
   sqlite3_bind_int64 (stmt, 3, except);
@@ -610,14 +634,23 @@ merge_row (BpDb *db, BpReturnsReport *report, const BpReturnsOptions *options, R
               || (g_strcmp0 (action->revised_due_date, r->revised) == 0
                   && g_strcmp0 (action->revised_reason, r->reason) == 0);
   newer = update_since (db, r->action_id, f->audit_mark, asked->returned_update_id, &latest_date,
-                        &latest_author);
+                        &latest_author, error);
+  if (newer < 0)
+    return FALSE;
 
   if (asked->returned)
     {
+      g_autoptr (GError) local = NULL;
       gboolean same = date_same
                       && (has_update ? asked->returned_update_id
-                                       && update_matches (db, asked->returned_update_id, r, rag, error)
+                                       && update_matches (db, asked->returned_update_id, r, &local)
                                      : asked->returned_update_id == 0);
+
+      if (local)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
 
       if (same)
         {
@@ -761,5 +794,6 @@ failed:
   bp_db_rollback (db);
   g_propagate_error (error, g_steal_pointer (&local));
   report->applied = report->updates_added = report->dates_revised = 0;
+  report->already_there = report->conflicts = 0;
   return FALSE;
 }

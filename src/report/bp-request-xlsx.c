@@ -355,13 +355,16 @@ bp_request_write_xlsx (const BpRequest *request, const BpRequestContext *context
 {
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .tmpdir = NULL };
   BpLanguage previous = bp_tr_push (context->language);
-  g_autofree char *instructions_name = text (N_("Instructions"));
+  g_autofree char *instructions_name = NULL;
   lxw_workbook *wb;
   lxw_worksheet *instructions, *sheet, *token;
   lxw_doc_properties props = { 0 };
   Formats f;
   lxw_error rc;
 
+  /* A sheet's name may not hold a slash: "Cyfarwyddiadau - Instructions". */
+  instructions_name = text (N_("Instructions"));
+  g_strdelimit (instructions_name, "[]:*?/\\", '-');
   wb = workbook_new_opt (path, &options);
   if (wb == NULL)
     {
@@ -383,7 +386,7 @@ bp_request_write_xlsx (const BpRequest *request, const BpRequestContext *context
       g_unlink (path);
       bp_tr_pop (previous);
       g_set_error (error, BP_ERROR, BP_ERROR_IO, _("%s: cannot name a sheet “%s”"), path,
-                   request->sheet_name);
+                   instructions == NULL ? instructions_name : request->sheet_name);
       return FALSE;
     }
   write_instructions (instructions, request, context, &f);

@@ -311,6 +311,32 @@ def main():
     check("returned: Marcus Okafor (3 of" in p.stdout and "to_chase: Priya Raman" in p.stdout,
           "and says who is still to send theirs")
 
+    # Welsh and bilingual requests: headings, sheet names and status words
+    # in the workbook's language, read back as the English ones are.
+    for lang, word, rag, sheet, ref_heading in (
+            ("cy", "Gwyrdd", "G", "Cyfarwyddiadau", "Cyf"),
+            ("bilingual", "Coch / Red", "R", "Cyfarwyddiadau - Instructions", "Cyf / Ref")):
+        plan_l = os.path.join(tmp, "plan-%s.boardpack" % lang)
+        out_l = os.path.join(tmp, "requests-" + lang)
+        run(["sample", plan_l])
+        run(["requests", plan_l, "-o", out_l, "--meeting", MEETING, "--owner", "harriet castell",
+             "--language", lang])
+        path = os.path.join(out_l, os.listdir(out_l)[0])
+        wb = openpyxl.load_workbook(path)
+        ws = owner_sheet(wb)
+        check(wb.sheetnames[0] == sheet and ws.cell(HEADER_ROW, 1).value == ref_heading,
+              "a %s request: sheets %s, first heading %s" % (lang, wb.sheetnames,
+                                                              ws.cell(HEADER_ROW, 1).value))
+        ref = ws.cell(HEADER_ROW + 1, 1).value
+        ws.cell(HEADER_ROW + 1, 6).value = word
+        ws.cell(HEADER_ROW + 1, 7).value = "Cynnydd da."
+        wb.save(path)
+        p = run(["import", plan_l, path, "--kind", "returns", "--date", "2025-06-30"])
+        check(keys(p.stdout)["updates.added"] == "1"
+              and sql(plan_l, "SELECT u.rag FROM progress_update u JOIN action a"
+                              " ON a.id = u.action_id WHERE a.ref = ? AND u.date = '2025-06-30'",
+                      ref) == [(rag,)], "a %s return's “%s” is read as %s" % (lang, word, rag))
+
     shutil.rmtree(tmp)
     print("%d failure(s)" % failures)
     return 1 if failures else 0
